@@ -1,0 +1,157 @@
+"""Load and validate the certification and keyword catalogue (certs.json)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any, cast, get_args
+
+from screener.errors import CatalogueError
+from screener.models import CertCategory
+
+SCHEMA_VERSION = 1
+_CATEGORIES = get_args(CertCategory)
+
+
+@dataclass(frozen=True)
+class Certification:
+    id: str
+    name: str
+    issuer: str
+    category: CertCategory
+    weight: float
+    acronyms: tuple[str, ...]
+    phrases: tuple[str, ...]
+    not_when: tuple[str, ...]  # a line holding one of these uses the acronym for something else
+
+
+@dataclass(frozen=True)
+class ScoringRules:
+    thresholds: Mapping[str, float]
+    caps: Mapping[str, Mapping[str, float]]
+    points: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    schema_version: int
+    certifications: tuple[Certification, ...]
+    degree_fields: Mapping[str, tuple[str, ...]]
+    role_titles: Mapping[str, tuple[str, ...]]
+    management_keywords: Mapping[str, tuple[str, ...]]
+    technical_keywords: Mapping[str, tuple[str, ...]]
+    technical_skills: tuple[str, ...]
+    scoring: ScoringRules
+    source: str
+
+    def by_id(self, cert_id: str) -> Certification:
+        return next(c for c in self.certifications if c.id == cert_id)
+
+
+def _require(mapping: Mapping[str, Any], key: str, kind: type | tuple[type, ...], where: str) -> Any:
+    if key not in mapping:
+        raise CatalogueError(f"{where}: missing field '{key}'")
+    value = mapping[key]
+    if not isinstance(value, kind) or isinstance(value, bool):
+        raise CatalogueError(f"{where}: field '{key}' has the wrong type ({type(value).__name__})")
+    return value
+
+
+def _strings(mapping: Mapping[str, Any], key: str, where: str, required: bool = True) -> tuple[str, ...]:
+    if not required and key not in mapping:
+        return ()
+    values = _require(mapping, key, list, where)
+    if not all(isinstance(v, str) and v.strip() for v in values):
+        raise CatalogueError(f"{where}: field '{key}' must be a list of non-empty strings")
+    return tuple(values)
+
+
+def _certification(entry: Any, index: int) -> Certification:
+    where = f"certifications[{index}]"
+    if not isinstance(entry, dict):
+        raise CatalogueError(f"{where}: must be an object")
+    where = f"certification '{entry.get('id', index)}'"
+    category = _require(entry, "category", str, where)
+    if category not in _CATEGORIES:
+        raise CatalogueError(f"{where}: field 'category' must be one of {', '.join(_CATEGORIES)}, not '{category}'")
+    weight = float(_require(entry, "weight", (int, float), where))
+    if not 0 <= weight <= 100:
+        raise CatalogueError(f"{where}: field 'weight' must be between 0 and 100")
+    cert = Certification(
+        id=_require(entry, "id", str, where),
+        name=_require(entry, "name", str, where),
+        issuer=_require(entry, "issuer", str, where),
+        category=cast(CertCategory, category),
+        weight=weight,
+        acronyms=_strings(entry, "acronyms", where, required=False),
+        phrases=_strings(entry, "phrases", where, required=False),
+        not_when=_strings(entry, "not_when", where, required=False),
+    )
+    if not cert.acronyms and not cert.phrases:
+        raise CatalogueError(f"{where}: needs at least one of 'acronyms' or 'phrases'")
+    return cert
+
+
+def _string_lists(data: Mapping[str, Any], key: str, where: str) -> dict[str, tuple[str, ...]]:
+    table = _require(data, key, dict, where)
+    return {name: _strings(table, name, f"{where} '{key}'") for name in table}
+
+
+def parse_catalogue(data: Any, source: str) -> Catalogue:
+    """Validate a decoded catalogue; a CatalogueError names the entry and field at fault."""
+    if not isinstance(data, dict):
+        raise CatalogueError(f"{source}: the catalogue must be a JSON object")
+    version = _require(data, "schema_version", int, source)
+    if version != SCHEMA_VERSION:
+        raise CatalogueError(f"{source}: schema_version {version} is not supported (expected {SCHEMA_VERSION})")
+    entries = _require(data, "certifications", list, source)
+    certifications = tuple(_certification(entry, i) for i, entry in enumerate(entries))
+    ids = [c.id for c in certifications]
+    duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    if duplicates:
+        raise CatalogueError(f"{source}: certification id '{duplicates[0]}' appears more than once")
+    keywords = _require(data, "keywords", dict, source)
+    scoring = _require(data, "scoring", dict, source)
+    thresholds = _require(scoring, "thresholds", dict, f"{source} 'scoring'")
+    for axis in ("management", "technical"):
+        value = _require(thresholds, axis, (int, float), f"{source} 'scoring.thresholds'")
+        if not 0 <= value <= 100:
+            raise CatalogueError(f"{source}: field 'scoring.thresholds.{axis}' must be between 0 and 100")
+    return Catalogue(
+        schema_version=version,
+        certifications=certifications,
+        degree_fields=_string_lists(data, "degree_fields", source),
+        role_titles=_string_lists(data, "role_titles", source),
+        management_keywords=_string_lists(keywords, "management", f"{source} 'keywords'"),
+        technical_keywords=_string_lists(keywords, "technical", f"{source} 'keywords'"),
+        technical_skills=_strings(keywords, "technical_skills", f"{source} 'keywords'"),
+        scoring=ScoringRules(
+            thresholds=thresholds,
+            caps=_require(scoring, "caps", dict, f"{source} 'scoring'"),
+            points=_require(scoring, "points", dict, f"{source} 'scoring'"),
+        ),
+        source=source,
+    )
+
+
+def default_catalogue_path() -> Path:
+    """The shipped certs.json: inside the installed package, or at the root of a source checkout."""
+    packaged = resources.files("screener").joinpath("certs.json")
+    if packaged.is_file():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parent.parent / "certs.json"
+
+
+def load_catalogue(path: Path | None = None) -> Catalogue:
+    """Read and validate a catalogue file (the shipped one by default)."""
+    path = path or default_catalogue_path()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise CatalogueError(f"{path}: cannot read the catalogue ({exc.strerror or exc})") from exc
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise CatalogueError(f"{path}: not valid JSON ({exc})") from exc
+    return parse_catalogue(data, str(path))

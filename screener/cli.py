@@ -1,0 +1,166 @@
+"""The `screener` command: `screen` ranks CVs in the terminal, `gui` (the default) opens the desktop app."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import time
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import TextIO
+
+from screener.batch import find_pdfs, screen_files
+from screener.catalogue import load_catalogue
+from screener.errors import ScreenerError
+from screener.export import results_document, table_row, write_csv_file
+from screener.models import Candidate
+from screener.ranking import rank_candidates
+from screener.settings import Settings
+
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class TerminalProgress:
+    """A one-line progress bar on stderr, drawn only when stderr is a terminal."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        self._enabled = stream.isatty()
+        self._started = time.monotonic()
+
+    def on_started(self, total: int) -> None:
+        self._started = time.monotonic()
+
+    def on_result(self, candidate: Candidate, done: int, total: int) -> None:
+        if not self._enabled:
+            return
+        width = 30
+        filled = width * done // max(total, 1)
+        rate = done / max(time.monotonic() - self._started, 1e-6)
+        self._stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {rate:.0f} CV/s")
+        if done == total:
+            self._stream.write("\n")
+        self._stream.flush()
+
+    def is_cancelled(self) -> bool:
+        return False
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date in the form YYYY-MM-DD") from None
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number of at least 1")
+    return int(text)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="screener",
+        description="Screen CV PDFs for project-management and technical evidence, offline.",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    gui = commands.add_parser("gui", help="open the desktop app (the default when no command is given)")
+    gui.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="PDF files or folders to screen at start")
+    screen = commands.add_parser(
+        "screen",
+        help="screen PDF files or folders and print a ranked table",
+        description="Screen PDF files (folders are searched for *.pdf) and print a ranked table. "
+        "Exit status: 0 all files screened, 1 some could not be read, 2 usage error.",
+    )
+    screen.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="PDF files or folders of PDFs")
+    screen.add_argument("--json", metavar="FILE", help="write the full results as JSON to FILE ('-' for stdout)")
+    screen.add_argument("--csv", type=Path, metavar="FILE", help="write one row per candidate to FILE (CSV)")
+    screen.add_argument(
+        "--certs", type=Path, metavar="FILE", help="certification catalogue to use instead of the bundled certs.json"
+    )
+    screen.add_argument("--workers", type=_positive, metavar="N", help="worker processes (default: all cores)")
+    screen.add_argument(
+        "--role",
+        choices=("tpm", "pm"),
+        default="tpm",
+        help="rank for a technical project manager (default) or a project manager opening",
+    )
+    screen.add_argument(
+        "--as-of",
+        type=_iso_date,
+        metavar="YYYY-MM-DD",
+        help="the day 'Present' means in a CV (default: today), for reproducible runs",
+    )
+    return parser
+
+
+def _print_table(candidates: Sequence[Candidate], out: TextIO) -> None:
+    header = f"{'#':>3}  {'name':<24} {'fit':<9} {'mgmt':>5} {'tech':>5} {'years':>5}  {'held certifications':<34} file"
+    out.write(header + "\n" + "-" * len(header) + "\n")
+    for rank, candidate in enumerate(candidates, 1):
+        row = table_row(candidate)
+        if candidate.status == "error":
+            out.write(
+                f"{rank:>3}  {'(not screened)':<24} {'error':<9} {'':>5} {'':>5} {'':>5}  "
+                f"{candidate.error or '':<34} {candidate.file}\n"
+            )
+            continue
+        certs = str(row["held_certifications"])
+        certs = certs if len(certs) <= 34 else certs[:33] + "…"
+        out.write(
+            f"{rank:>3}  {str(row['name'])[:24]:<24} {row['role_fit']!s:<9} {row['management_score']!s:>5} "
+            f"{row['technical_score']!s:>5} {row['years_experience']!s:>5}  {certs:<34} {row['file']}\n"
+        )
+
+
+def _screen(args: argparse.Namespace) -> int:
+    missing = [p for p in args.paths if not p.exists()]
+    if missing:
+        sys.stderr.write(f"screener: no such file or folder: {missing[0]}\n")
+        return EXIT_USAGE
+    settings = Settings(catalogue=load_catalogue(args.certs), as_of=args.as_of)
+    files = find_pdfs(args.paths)
+    if not files:
+        sys.stderr.write("screener: no PDF files found in the given paths\n")
+        return EXIT_USAGE
+    results = rank_candidates(
+        screen_files(files, settings, workers=args.workers, progress=TerminalProgress(sys.stderr)), args.role
+    )
+    if args.json == "-":
+        json.dump(results_document(results, settings.catalogue), sys.stdout, indent=1, ensure_ascii=False)
+        sys.stdout.write("\n")
+    else:
+        _print_table(results, sys.stdout)
+        if args.json:
+            Path(args.json).write_text(
+                json.dumps(results_document(results, settings.catalogue), indent=1, ensure_ascii=False),
+                encoding="utf-8",
+            )
+    if args.csv:
+        write_csv_file((table_row(c) for c in results), args.csv)
+    failed = [c for c in results if c.status == "error"]
+    for candidate in failed:
+        sys.stderr.write(f"screener: could not screen {candidate.file}: {candidate.error}\n")
+    return EXIT_SOME_FAILED if failed else EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "screen":
+            return _screen(args)
+        from ui.app import run_gui  # the desktop app is only imported when asked for
+
+        return run_gui(getattr(args, "paths", []))
+    except ScreenerError as exc:
+        sys.stderr.write(f"screener: {exc}\n")
+        return EXIT_USAGE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

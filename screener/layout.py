@@ -1,0 +1,165 @@
+"""Turn positioned characters into lines in reading order, columns read one after the other."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from statistics import median
+
+from screener.models import Box, Line
+from screener.normalize import normalize_text
+
+# A gap wider than this many font sizes splits a run of characters (table cells, tab stops, columns).
+_CELL_GAP_EM = 1.6
+# A gap wider than this many font sizes between two characters is a word space.
+_SPACE_GAP_EM = 0.22
+# Fragments side by side are one line only when their sizes are within this ratio.
+_SAME_LINE_SIZE_RATIO = 1.35
+# A gutter may be crossed by at most this share of fragments (full-width headers and rules).
+_GUTTER_CROSSING_SHARE = 0.12
+
+
+@dataclass(frozen=True)
+class PageChar:
+    """One glyph as a PDF backend reports it, in content-stream order."""
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    size: float
+    bold: bool
+    space_before: bool = False  # the PDF put a space (or a line break) before this glyph
+
+
+@dataclass
+class _Fragment:
+    """A run of characters on one baseline with no wide gap inside."""
+
+    chars: list[PageChar]
+
+    @property
+    def box(self) -> Box:
+        return Box(
+            min(c.x0 for c in self.chars),
+            min(c.top for c in self.chars),
+            max(c.x1 for c in self.chars),
+            max(c.bottom for c in self.chars),
+        )
+
+    def text(self) -> str:
+        parts = [self.chars[0].text]
+        # Measured from the right-most edge so far: ligature glyphs give two letters one shared box.
+        right = self.chars[0].x1
+        for char in self.chars[1:]:
+            if char.space_before or char.x0 - right > _SPACE_GAP_EM * max(char.size, 1.0):
+                parts.append(" ")
+            parts.append(char.text)
+            right = max(right, char.x1)
+        return "".join(parts)
+
+
+def _continues(fragment: _Fragment, char: PageChar) -> bool:
+    last = fragment.chars[-1]
+    size = max(last.size, char.size, 1.0)
+    same_baseline = abs(char.bottom - last.bottom) < 0.5 * size
+    moves_right = char.x0 >= last.x0 - 0.5
+    return same_baseline and moves_right and char.x0 - last.x1 < _CELL_GAP_EM * size
+
+
+def _fragments(chars: Iterable[PageChar]) -> list[_Fragment]:
+    fragments: list[_Fragment] = []
+    for char in chars:
+        if fragments and _continues(fragments[-1], char):
+            fragments[-1].chars.append(char)
+        else:
+            fragments.append(_Fragment([char]))
+    return fragments
+
+
+def _find_gutter(boxes: Sequence[Box], page_width: float) -> float | None:
+    """The x of an empty vertical strip between two columns, or None for a one-column page."""
+    if len(boxes) < 12:
+        return None
+    best_x, best_crossings = None, len(boxes)
+    for step in range(int(page_width * 0.2), int(page_width * 0.8), 2):
+        x = float(step)
+        crossings = sum(1 for b in boxes if b.x0 < x < b.x1)
+        if crossings < best_crossings:
+            best_x, best_crossings = x, crossings
+    if best_x is None or best_crossings > _GUTTER_CROSSING_SHARE * len(boxes):
+        return None
+    left = sum(1 for b in boxes if b.x1 <= best_x)
+    right = sum(1 for b in boxes if b.x0 >= best_x)
+    # Both sides must hold real text: a lone date margin or a page number is not a column.
+    return best_x if min(left, right) >= max(5, 0.15 * len(boxes)) else None
+
+
+def _column_order(fragments: list[_Fragment], page_width: float) -> list[list[_Fragment]]:
+    """Group fragments into blocks read top to bottom: each band's left column before its right one."""
+    by_top = sorted(fragments, key=lambda f: (f.box.top, f.box.x0))
+    gutter = _find_gutter([f.box for f in by_top], page_width)
+    if gutter is None:
+        return [by_top]
+    blocks: list[list[_Fragment]] = []
+    left: list[_Fragment] = []
+    right: list[_Fragment] = []
+    for fragment in by_top:
+        box = fragment.box
+        if box.x0 < gutter < box.x1:  # a full-width line closes the band above it
+            blocks += [left, right, [fragment]]
+            left, right = [], []
+        elif box.x1 <= gutter:
+            left.append(fragment)
+        else:
+            right.append(fragment)
+    blocks += [left, right]
+    return [block for block in blocks if block]
+
+
+def _similar_size(a: _Fragment, b: _Fragment) -> bool:
+    """A name set in 22 pt beside 9 pt contact details is two lines, a title and its dates are one."""
+    sizes = sorted((a.chars[0].size, b.chars[0].size))
+    return sizes[1] < _SAME_LINE_SIZE_RATIO * max(sizes[0], 1.0)
+
+
+def _visual_lines(block: list[_Fragment]) -> list[list[_Fragment]]:
+    """Fragments that share a line within a block, e.g. a title and its dates or a table row."""
+    lines: list[list[_Fragment]] = []
+    for fragment in sorted(block, key=lambda f: (f.box.top, f.box.x0)):
+        box = fragment.box
+        if lines:
+            current = lines[-1][0].box
+            overlap = min(current.bottom, box.bottom) - max(current.top, box.top)
+            if _similar_size(lines[-1][0], fragment) and overlap > 0.5 * min(
+                current.bottom - current.top, box.bottom - box.top
+            ):
+                lines[-1].append(fragment)
+                continue
+        lines.append([fragment])
+    return lines
+
+
+def _to_line(fragments: list[_Fragment], page: int) -> Line | None:
+    fragments.sort(key=lambda f: f.box.x0)
+    text = normalize_text(" ".join(f.text() for f in fragments))
+    if not text:
+        return None
+    chars = [c for f in fragments for c in f.chars]
+    box = fragments[0].box
+    for fragment in fragments[1:]:
+        box = box.union(fragment.box)
+    bold_share = sum(c.bold for c in chars) / len(chars)
+    return Line(text=text, page=page, box=box, size=round(median(c.size for c in chars), 1), bold=bold_share > 0.6)
+
+
+def page_lines(chars: Sequence[PageChar], page: int, page_width: float) -> list[Line]:
+    """The lines of one page in reading order."""
+    lines: list[Line] = []
+    for block in _column_order(_fragments(chars), page_width):
+        for visual_line in _visual_lines(block):
+            line = _to_line(visual_line, page)
+            if line is not None:
+                lines.append(line)
+    return lines

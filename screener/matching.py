@@ -1,0 +1,186 @@
+"""Find certifications in a CV's lines (exact acronyms, fuzzy phrases) and decide held, planned or expired.
+
+Matching rules, per alias kind:
+- Acronyms match as whole tokens only. Acronyms of up to five characters are case-sensitive as written in
+  the catalogue ("PMP", "CSM", "SAFe": "safe" or "psm" in prose are words, not credentials); longer ones
+  ("PRINCE2") ignore case. Dots and a space before a digit are tolerated ("P.M.P.", "PRINCE 2").
+- Phrases match fuzzily (rapidfuzz, on lower-cased text without punctuation): the best window of the line
+  must score at least PHRASE_MIN_SCORE, or SHORT_PHRASE_MIN_SCORE for phrases under SHORT_PHRASE_LENGTH
+  characters, where a single typo weighs more.
+- Where matches overlap, the longest alias wins: "Stanford Certified Project Manager" is not "Certified
+  Project Manager", "PRINCE2 Practitioner" is not "PRINCE2 (level not stated)".
+- A line naming the acronym's other meaning (a certification's `not_when`, e.g. "Customer Success Manager"
+  for CSM) does not count; nor does a mention about other people or material ("required PMP certification
+  for my team", "PMP-aligned training material"); in experience and project lines an acronym needs a word
+  such as "certified" or "certification" beside it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from rapidfuzz import fuzz, utils
+
+from screener.catalogue import Catalogue, Certification
+from screener.models import CertMatch, CertStatus, Line, Span
+
+PHRASE_MIN_SCORE = 90.0
+SHORT_PHRASE_MIN_SCORE = 94.0
+SHORT_PHRASE_LENGTH = 20
+_CASE_SENSITIVE_MAX = 5
+_WORD_MIN_SCORE = 75.0
+
+_PLANNED = re.compile(
+    r"\b(prep\w*|candidate|eligib\w*|application|applied|in process|in progress|pursu\w*|studying|"
+    r"working towards?|towards?|expected|planned|planning|enrolled|scheduled|attended|course|bootcamp|"
+    r"exam date|upcoming|target\w*|aspiring)\b",
+    re.IGNORECASE,
+)
+_EXPIRED = re.compile(r"\b(expired|lapsed|not maintained|inactive|not renewed|no longer (?:active|valid))\b", re.I)
+_NOT_A_CREDENTIAL = re.compile(
+    r"\b(required|requires?|requiring|aligned|material|curriculum|for all|my team|team members|hired|"
+    r"hiring|coached|mentored|taught|teaching|instructor|trainer|helped|sponsored)\b",
+    re.IGNORECASE,
+)
+_HELD_CUE = re.compile(r"\b(certifi\w*|certificate|credential|accredited|holder|passed|obtained|earned)\b", re.I)
+_CLAUSE_BREAK = re.compile(r"[;|•·]")
+_YEAR = re.compile(r"\b(19|20)\d{2}\b")
+
+
+@dataclass(frozen=True)
+class _Hit:
+    cert: Certification
+    start: int
+    end: int
+    alias_length: int
+    similarity: float
+    is_acronym: bool
+
+
+def _acronym_regex(acronym: str) -> re.Pattern[str]:
+    parts: list[str] = []
+    for previous, char in zip(" " + acronym, acronym, strict=False):
+        if char in " -":
+            parts.append(r"[\s-]?")
+            continue
+        if previous.isalpha() and char.isdigit():
+            parts.append(r"\s?")
+        elif previous.isalnum():
+            parts.append(r"\.?")
+        parts.append(re.escape(char))
+    flags = 0 if len(acronym) <= _CASE_SENSITIVE_MAX else re.IGNORECASE
+    return re.compile(r"(?<![A-Za-z0-9])" + "".join(parts) + r"\.?(?![A-Za-z0-9])", flags)
+
+
+class CertificationMatcher:
+    """Compiled once per catalogue; matches every line of a document."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        self._acronyms = [(c, a, _acronym_regex(a)) for c in catalogue.certifications for a in c.acronyms]
+        self._phrases = [(c, utils.default_process(p)) for c in catalogue.certifications for p in c.phrases]
+        self._not_when = {c.id: [w.lower() for w in c.not_when] for c in catalogue.certifications}
+
+    def _acronym_hits(self, line: Line) -> list[_Hit]:
+        hits = []
+        for cert, acronym, pattern in self._acronyms:
+            for found in pattern.finditer(line.text):
+                hits.append(_Hit(cert, found.start(), found.end(), len(acronym), 100.0, True))
+        return hits
+
+    def _phrase_hits(self, line: Line) -> list[_Hit]:
+        text = utils.default_process(line.text)
+        hits = []
+        for cert, phrase in self._phrases:
+            cutoff = SHORT_PHRASE_MIN_SCORE if len(phrase) < SHORT_PHRASE_LENGTH else PHRASE_MIN_SCORE
+            if len(text) < len(phrase) - 2:  # a short line inside a long phrase is not that phrase
+                continue
+            found = fuzz.partial_ratio_alignment(phrase, text, score_cutoff=cutoff)
+            if found is None:
+                continue
+            # default_process keeps one character per character, so offsets map back onto the line.
+            start, end = found.dest_start, found.dest_end
+            on_word_edges = text[start - 1 : start].strip() == "" and text[end : end + 1].strip() == ""
+            if on_word_edges and _every_word_present(phrase, text[start:end]):
+                hits.append(_Hit(cert, start, end, len(phrase), found.score, False))
+        return hits
+
+    def find(self, lines: Sequence[Line], as_of: date) -> tuple[CertMatch, ...]:
+        """Every certification mentioned as the candidate's own, one per certification (the best status)."""
+        best: dict[str, CertMatch] = {}
+        for line in lines:
+            if line.is_heading:
+                continue
+            for hit in _longest_first(self._acronym_hits(line) + self._phrase_hits(line)):
+                match = self._judge(hit, line, as_of)
+                if match is not None and _better(match, best.get(match.cert_id)):
+                    best[match.cert_id] = match
+        return tuple(best.values())
+
+    def _judge(self, hit: _Hit, line: Line, as_of: date) -> CertMatch | None:
+        lowered = line.text.lower()
+        if any(phrase in lowered for phrase in self._not_when[hit.cert.id]):
+            return None
+        clause = _clause_around(line.text, hit.start, hit.end)
+        if _NOT_A_CREDENTIAL.search(clause):
+            return None
+        if line.section in ("experience", "projects") and hit.is_acronym and not _HELD_CUE.search(clause):
+            return None
+        return CertMatch(
+            cert_id=hit.cert.id,
+            name=hit.cert.name,
+            category=hit.cert.category,
+            status=_status(clause, as_of),
+            matched_text=line.text[hit.start : hit.end],
+            similarity=round(hit.similarity, 1),
+            weight=hit.cert.weight,
+            span=Span(line.text, line.page, line.box, line.section),
+        )
+
+
+def _every_word_present(phrase: str, window: str) -> bool:
+    """Typos are forgiven inside words, but no word may be missing or swapped ("BVOP" is not "PMP")."""
+    squeezed = window.replace(" ", "")
+    for word in phrase.split():
+        if len(word) <= 3:
+            if word not in squeezed:
+                return False
+        elif fuzz.partial_ratio(word, squeezed) < _WORD_MIN_SCORE:
+            return False
+    return True
+
+
+def _longest_first(hits: list[_Hit]) -> list[_Hit]:
+    """Drop hits that overlap a longer alias's hit on the same line."""
+    kept: list[_Hit] = []
+    for hit in sorted(hits, key=lambda h: (-h.alias_length, -h.similarity)):
+        if all(hit.end <= other.start or hit.start >= other.end for other in kept if other.cert != hit.cert):
+            kept.append(hit)
+    return kept
+
+
+def _clause_around(text: str, start: int, end: int) -> str:
+    """The part of a line between list separators that holds the match: cues apply within it."""
+    left = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)), default=0)
+    right = next((m.start() for m in _CLAUSE_BREAK.finditer(text, end)), len(text))
+    return text[left:right]
+
+
+def _status(clause: str, as_of: date) -> CertStatus:
+    if _EXPIRED.search(clause):
+        return "expired"
+    future_year = any(int(m.group(0)) > as_of.year for m in _YEAR.finditer(clause))
+    if future_year or _PLANNED.search(clause):
+        return "planned"
+    return "held"
+
+
+_STATUS_RANK = {"held": 2, "expired": 1, "planned": 0}
+
+
+def _better(match: CertMatch, current: CertMatch | None) -> bool:
+    if current is None:
+        return True
+    return (_STATUS_RANK[match.status], match.similarity) > (_STATUS_RANK[current.status], current.similarity)

@@ -1,0 +1,165 @@
+"""Frozen value types that carry a CV from its text to its scores."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Literal
+
+Section = Literal[
+    "header",  # anything before the first heading: name, contact, title
+    "summary",
+    "experience",
+    "education",
+    "certifications",
+    "skills",
+    "projects",
+    "training",
+    "languages",
+    "other",
+]
+CertStatus = Literal["held", "planned", "expired"]
+CertCategory = Literal["management", "agile", "technical"]
+DegreeLevel = Literal["associate", "bachelor", "master", "mba", "phd", "other"]
+DegreeStatus = Literal["completed", "in_progress"]
+Axis = Literal["management", "technical"]
+RoleFit = Literal["tpm", "pm", "technical", "other"]
+FileStatus = Literal["ok", "error", "duplicate"]
+
+
+@dataclass(frozen=True)
+class Box:
+    """A rectangle on a page in PDF points, origin at the top-left (pdfplumber's convention)."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    def union(self, other: Box) -> Box:
+        return Box(
+            min(self.x0, other.x0), min(self.top, other.top), max(self.x1, other.x1), max(self.bottom, other.bottom)
+        )
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of text in reading order, with where it sits and what it looks like."""
+
+    text: str
+    page: int  # 1-based
+    box: Box
+    size: float  # font size in points (median over the line's characters)
+    bold: bool
+    section: Section = "header"
+    is_heading: bool = False
+
+
+@dataclass(frozen=True)
+class Document:
+    """The extraction of one PDF: everything scoring needs, cheap to store and re-score."""
+
+    pages: int
+    lines: tuple[Line, ...]
+    page_sizes: tuple[tuple[float, float], ...] = ()  # (width, height) per page, in points
+    pages_read: int = 0  # fewer than `pages` when a long document was cut short
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where a piece of evidence sits: the line it was read from."""
+
+    text: str
+    page: int
+    box: Box
+    section: Section
+
+
+@dataclass(frozen=True)
+class CertMatch:
+    cert_id: str
+    name: str
+    category: CertCategory
+    status: CertStatus
+    matched_text: str
+    similarity: float
+    weight: float
+    span: Span
+
+
+@dataclass(frozen=True)
+class Degree:
+    level: DegreeLevel
+    field: str
+    technical: bool
+    management: bool
+    status: DegreeStatus
+    matched_text: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class Job:
+    title: str
+    employer: str
+    start: date
+    end: date
+    management: bool
+    technical: bool
+    span: Span
+    duties: tuple[str, ...] = ()
+
+    @property
+    def years(self) -> float:
+        return max(0.0, (self.end - self.start).days / 365.25)
+
+
+@dataclass(frozen=True)
+class Contact:
+    name: str | None = None
+    email: str | None = None
+    phone: str | None = None
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One scored fact: the points it adds to an axis and the text it rests on."""
+
+    axis: Axis
+    component: str
+    label: str
+    points: float
+    span: Span
+
+
+@dataclass(frozen=True)
+class Scores:
+    management: float
+    technical: float
+    role_fit: RoleFit
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """The screening result for one file; a failed file is a Candidate with status 'error'."""
+
+    file: str
+    sha256: str
+    status: FileStatus = "ok"
+    error: str | None = None
+    pages: int = 0
+    contact: Contact = field(default_factory=Contact)
+    certifications: tuple[CertMatch, ...] = ()
+    degrees: tuple[Degree, ...] = ()
+    jobs: tuple[Job, ...] = ()
+    years_experience: float | None = None
+    years_management: float | None = None
+    years_technical: float | None = None
+    scores: Scores | None = None
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def held_certifications(self) -> tuple[CertMatch, ...]:
+        return tuple(c for c in self.certifications if c.status == "held")

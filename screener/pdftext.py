@@ -1,0 +1,150 @@
+"""Read a CV PDF into a Document: positioned characters from pypdfium2 (fast) or pdfplumber (reference)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Literal
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from screener.errors import UnreadablePdfError
+from screener.layout import PageChar, page_lines
+from screener.models import Document, Line
+from screener.sections import assign_sections
+
+log = logging.getLogger(__name__)
+
+Backend = Literal["pdfium", "pdfplumber"]
+MAX_PAGES = 30  # a CV longer than this is a catalogue or a thesis; the rest is not read
+_BOLD_WEIGHT = 600
+
+# pdfminer (under pdfplumber) logs every odd font it meets; a user cannot act on any of it.
+for _noisy in ("pdfminer", "pdfplumber"):
+    logging.getLogger(_noisy).setLevel(logging.ERROR)
+
+
+def check_pdf_header(path: Path) -> None:
+    """Refuse what is plainly not a PDF before a parser sees it, with a reason a user understands."""
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(1024)
+    except OSError as exc:
+        raise UnreadablePdfError(f"cannot open the file: {exc.strerror or exc}") from exc
+    if not head:
+        raise UnreadablePdfError("the file is empty (0 bytes)")
+    if b"%PDF-" not in head:
+        kind = "an HTML page" if b"<html" in head.lower() else "a Word/ZIP file" if head[:2] == b"PK" else None
+        raise UnreadablePdfError(f"not a PDF ({kind} named .pdf)" if kind else "not a PDF file")
+
+
+def _pdfium_error_reason(exc: pdfium.PdfiumError) -> str:
+    message = str(exc)
+    if "password" in message.lower():
+        return "the PDF is password-protected; open it, save a copy without a password, then add that copy"
+    return f"the PDF is damaged and cannot be read ({message})"
+
+
+def _pdfium_chars(page: pdfium.PdfPage) -> Iterator[PageChar]:
+    textpage = page.get_textpage()
+    height = page.get_height()
+    box = pdfium_c.FS_RECTF()
+    pending_space = False
+    try:
+        for index in range(textpage.count_chars()):
+            codepoint = pdfium_c.FPDFText_GetUnicode(textpage, index)
+            if codepoint in (0, 0xFFFE, 0xFFFF):
+                continue
+            char = chr(codepoint)
+            if char.isspace():
+                pending_space = True
+                continue
+            # The loose box spans the advance width and the font's full height, so gaps between
+            # boxes are real spaces and its height is the size as drawn (the nominal size is not,
+            # e.g. 1.0 for Word on macOS, which scales every glyph by its text matrix).
+            pdfium_c.FPDFText_GetLooseCharBox(textpage, index, box)
+            weight = pdfium_c.FPDFText_GetFontWeight(textpage, index)
+            yield PageChar(
+                char,
+                box.left,
+                height - box.top,
+                box.right,
+                height - box.bottom,
+                box.top - box.bottom,
+                weight >= _BOLD_WEIGHT,
+                pending_space,
+            )
+            pending_space = False
+    finally:
+        textpage.close()
+
+
+def _read_pdfium(path: Path, max_pages: int) -> tuple[int, list[Line], list[tuple[float, float]]]:
+    try:
+        pdf = pdfium.PdfDocument(path)
+    except pdfium.PdfiumError as exc:
+        raise UnreadablePdfError(_pdfium_error_reason(exc)) from exc
+    try:
+        lines: list[Line] = []
+        sizes: list[tuple[float, float]] = []
+        total = len(pdf)
+        for number in range(min(total, max_pages)):
+            page = pdf[number]
+            width, height = page.get_size()
+            sizes.append((width, height))
+            lines += page_lines(list(_pdfium_chars(page)), number + 1, width)
+            page.close()
+        return total, lines, sizes
+    finally:
+        pdf.close()
+
+
+def _read_pdfplumber(path: Path, max_pages: int) -> tuple[int, list[Line], list[tuple[float, float]]]:
+    import pdfplumber  # imported here: only the reference path and the page view need it
+
+    try:
+        with pdfplumber.open(path) as pdf:
+            lines: list[Line] = []
+            sizes: list[tuple[float, float]] = []
+            for page in pdf.pages[:max_pages]:
+                sizes.append((float(page.width), float(page.height)))
+                chars = [
+                    PageChar(
+                        c["text"],
+                        c["x0"],
+                        c["top"],
+                        c["x1"],
+                        c["bottom"],
+                        c["size"],
+                        "bold" in c["fontname"].lower(),
+                    )
+                    for c in page.chars
+                    if not c["text"].isspace()
+                ]
+                lines += page_lines(chars, page.page_number, float(page.width))
+            return len(pdf.pages), lines, sizes
+    except UnreadablePdfError:
+        raise
+    except Exception as exc:  # pdfminer raises many unrelated types on damaged files
+        raise UnreadablePdfError(f"the PDF is damaged and cannot be read ({type(exc).__name__}: {exc})") from exc
+
+
+def read_document(path: Path, backend: Backend = "pdfium", max_pages: int = MAX_PAGES) -> Document:
+    """Extract the lines of a CV with their layout and sections; raise UnreadablePdfError with a reason."""
+    check_pdf_header(path)
+    reader = _read_pdfium if backend == "pdfium" else _read_pdfplumber
+    total, lines, sizes = reader(path, max_pages)
+    if total == 0:
+        raise UnreadablePdfError("the PDF has no pages")
+    if not any(len(line.text) > 2 for line in lines):
+        raise UnreadablePdfError("no text layer — is it a scanned image? Run it through OCR first")
+    warnings = (f"only the first {max_pages} of {total} pages were read",) if total > max_pages else ()
+    return Document(
+        pages=total,
+        lines=tuple(assign_sections(lines)),
+        page_sizes=tuple(sizes),
+        pages_read=min(total, max_pages),
+        warnings=warnings,
+    )

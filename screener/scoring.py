@@ -1,0 +1,155 @@
+"""Turn what was found in a CV into two capped scores made of evidence items, and a role fit.
+
+Every point is an Evidence item; a component's items are cut at the component's cap in the order they were
+found, so the items always sum exactly to the score and stuffing a CV with keywords cannot max an axis.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from screener.catalogue import Catalogue
+from screener.models import Axis, CertMatch, Degree, Evidence, Job, Line, RoleFit, Scores, Span
+
+# Sections where a keyword describes what the candidate did, not a course or a credential.
+_PRACTICE_SECTIONS = frozenset({"summary", "experience", "projects", "skills", "header", "other"})
+
+
+@dataclass(frozen=True)
+class _Claim:
+    """An evidence item before capping."""
+
+    component: str
+    label: str
+    points: float
+    span: Span
+
+
+def _capped(axis: Axis, claims: Iterable[_Claim], caps: Mapping[str, float]) -> list[Evidence]:
+    used: dict[str, float] = {}
+    items = []
+    for claim in claims:
+        room = caps.get(claim.component, 0.0) - used.get(claim.component, 0.0)
+        points = round(min(claim.points, room), 1)
+        if points > 0:
+            used[claim.component] = used.get(claim.component, 0.0) + points
+            items.append(Evidence(axis, claim.component, claim.label, points, claim.span))
+    return items
+
+
+def _keyword_pattern(terms: Iterable[str]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w+#.])(?:{alternatives})(?![\w+#])", re.IGNORECASE)
+
+
+def _first_mentions(
+    lines: Sequence[Line], topics: Mapping[str, tuple[str, ...]], sections: frozenset[str]
+) -> Iterator[tuple[str, Line]]:
+    """For each topic, the first line (in reading order) that mentions one of its terms."""
+    for topic, terms in topics.items():
+        pattern = _keyword_pattern(terms)
+        line = next((ln for ln in lines if ln.section in sections and pattern.search(ln.text)), None)
+        if line is not None:
+            yield topic, line
+
+
+def _span(line: Line) -> Span:
+    return Span(line.text, line.page, line.box, line.section)
+
+
+def _fresh_years(jobs: Iterable[Job]) -> Iterator[tuple[Job, float]]:
+    """Each job with the years it adds beyond the jobs before it, so overlaps are not counted twice."""
+    covered_until = date.min
+    for job in sorted(jobs, key=lambda j: j.start):
+        start = max(job.start, covered_until)
+        if job.end > start:
+            yield job, (job.end - start).days / 365.25
+        covered_until = max(covered_until, job.end)
+
+
+def _cert_claims(certs: Iterable[CertMatch], categories: set[str], component: str) -> Iterator[_Claim]:
+    for cert in sorted(certs, key=lambda c: -c.weight):
+        if cert.status == "held" and cert.category in categories:
+            yield _Claim(component, f"Holds {cert.name}", cert.weight, cert.span)
+
+
+def _role_claims(jobs: Iterable[Job], component: str, per_year: float, kind: str) -> Iterator[_Claim]:
+    for job, years in _fresh_years(jobs):
+        title = job.title or "a role"
+        yield _Claim(component, f"{years:.1f} years as {title} ({kind})", years * per_year, job.span)
+
+
+def management_claims(
+    lines: Sequence[Line],
+    certs: Sequence[CertMatch],
+    degrees: Sequence[Degree],
+    jobs: Sequence[Job],
+    catalogue: Catalogue,
+) -> Iterator[_Claim]:
+    points = catalogue.scoring.points
+    yield from _cert_claims(certs, {"management", "agile"}, "certifications")
+    for topic, line in _first_mentions(lines, catalogue.management_keywords, _PRACTICE_SECTIONS):
+        yield _Claim("practice areas", f"Practice: {topic}", points["practice_area"], _span(line))
+    yield from _role_claims(
+        [j for j in jobs if j.management], "management roles", points["management_year"], "management"
+    )
+    for degree in degrees:
+        if degree.management and degree.status == "completed":
+            table = points["management_degree"]
+            value = table["mba"] if degree.level == "mba" else table["other"]
+            yield _Claim("management degree", f"Management degree: {degree.matched_text}", value, degree.span)
+
+
+def technical_claims(
+    lines: Sequence[Line],
+    certs: Sequence[CertMatch],
+    degrees: Sequence[Degree],
+    jobs: Sequence[Job],
+    catalogue: Catalogue,
+) -> Iterator[_Claim]:
+    points = catalogue.scoring.points
+    level_points = points["degree"]
+    technical_degrees = sorted((d for d in degrees if d.technical), key=lambda d: -level_points.get(d.level, 0))
+    for degree in technical_degrees:
+        value = level_points.get(degree.level, 0) * (1.0 if degree.status == "completed" else 0.5)
+        status = "" if degree.status == "completed" else " (in progress)"
+        yield _Claim(
+            "technical degree", f"Technical degree: {degree.level} in {degree.field}{status}", value, degree.span
+        )
+    yield from _role_claims([j for j in jobs if j.technical], "technical roles", points["technical_year"], "technical")
+    yield from _cert_claims(certs, {"technical"}, "technical certifications")
+    for topic, line in _first_mentions(lines, catalogue.technical_keywords, _PRACTICE_SECTIONS - {"skills"}):
+        yield _Claim("technical duties", f"Technical work: {topic}", points["technical_duty"], _span(line))
+    skills = {s: (s,) for s in catalogue.technical_skills}
+    for skill, line in _first_mentions(lines, skills, _PRACTICE_SECTIONS):
+        yield _Claim("technical skills", f"Skill: {skill}", points["technical_skill"], _span(line))
+
+
+def role_fit(management: float, technical: float, thresholds: Mapping[str, float]) -> RoleFit:
+    """tpm when both axes reach their thresholds, pm or technical when only one does, other otherwise."""
+    strong_management = management >= thresholds["management"]
+    strong_technical = technical >= thresholds["technical"]
+    if strong_management and strong_technical:
+        return "tpm"
+    if strong_management:
+        return "pm"
+    return "technical" if strong_technical else "other"
+
+
+def score_candidate(
+    lines: Sequence[Line],
+    certs: Sequence[CertMatch],
+    degrees: Sequence[Degree],
+    jobs: Sequence[Job],
+    catalogue: Catalogue,
+) -> Scores:
+    """Both axes as sums of capped evidence items, and the role fit they imply."""
+    caps = catalogue.scoring.caps
+    evidence = _capped("management", management_claims(lines, certs, degrees, jobs, catalogue), caps["management"])
+    evidence += _capped("technical", technical_claims(lines, certs, degrees, jobs, catalogue), caps["technical"])
+    management = round(sum(e.points for e in evidence if e.axis == "management"), 1)
+    technical = round(sum(e.points for e in evidence if e.axis == "technical"), 1)
+    return Scores(management, technical, role_fit(management, technical, catalogue.scoring.thresholds), tuple(evidence))

@@ -1,0 +1,76 @@
+"""Screen one CV: from its extraction (a Document) to a Candidate with findings and scores."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from pathlib import Path
+
+from screener.catalogue import Catalogue
+from screener.contact import extract_contact
+from screener.degrees import extract_degrees
+from screener.errors import ScreenerError
+from screener.experience import extract_jobs, merged_years, years_where
+from screener.matching import CertificationMatcher
+from screener.models import Candidate, Document
+from screener.pdftext import Backend, read_document
+from screener.scoring import score_candidate
+from screener.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+class Screener:
+    """Holds what is compiled once per catalogue; screens documents and files with it."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._matcher = CertificationMatcher(settings.catalogue)
+
+    @property
+    def catalogue(self) -> Catalogue:
+        return self.settings.catalogue
+
+    def screen_document(self, document: Document, file: str, sha256: str) -> Candidate:
+        """Everything scoring needs is in the document, so a stored extraction can be re-scored."""
+        as_of = self.settings.reference_date()
+        lines = document.lines
+        titles = self.catalogue.role_titles
+        duty_terms = [t for terms in self.catalogue.technical_keywords.values() for t in terms]
+        jobs = extract_jobs(lines, as_of, titles["management"], titles["technical"], duty_terms)
+        certs = self._matcher.find(lines, as_of)
+        fields = self.catalogue.degree_fields
+        degrees = extract_degrees(lines, fields["technical"], fields["management"])
+        return Candidate(
+            file=file,
+            sha256=sha256,
+            pages=document.pages,
+            contact=extract_contact(lines),
+            certifications=certs,
+            degrees=degrees,
+            jobs=jobs,
+            years_experience=merged_years(jobs) if jobs else None,
+            years_management=years_where(jobs, lambda j: j.management) if jobs else None,
+            years_technical=years_where(jobs, lambda j: j.technical) if jobs else None,
+            scores=score_candidate(lines, certs, degrees, jobs, self.catalogue),
+            warnings=document.warnings,
+        )
+
+    def screen_file(self, path: Path, backend: Backend = "pdfium") -> Candidate:
+        """Screen one file; a file that cannot be screened comes back as an error row, never an exception."""
+        try:
+            digest = file_sha256(path)
+            document = read_document(path, backend)
+        except ScreenerError as exc:
+            return Candidate(file=str(path), sha256="", status="error", error=str(exc))
+        except OSError as exc:
+            return Candidate(file=str(path), sha256="", status="error", error=f"cannot read the file: {exc}")
+        return self.screen_document(document, str(path), digest)
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()

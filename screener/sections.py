@@ -1,0 +1,127 @@
+"""Find section headings by wording and layout, and tag every line with the section it belongs to."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from statistics import median
+
+from screener.models import Line, Section
+
+# Checked in order: the first phrase contained in a heading decides, so specific phrases come first
+# ("volunteer experience" is not work experience, "project management" is not a projects section).
+_HEADING_PHRASES: tuple[tuple[str, Section], ...] = (
+    ("volunteer", "other"),
+    ("honors", "other"),
+    ("honours", "other"),
+    ("awards", "other"),
+    ("interests", "other"),
+    ("hobbies", "other"),
+    ("references", "other"),
+    ("publications", "other"),
+    ("involvement", "other"),
+    ("activities", "other"),
+    ("links", "other"),
+    ("achievements", "other"),
+    ("certification", "certifications"),
+    ("certificates", "certifications"),
+    ("licenses", "certifications"),
+    ("licences", "certifications"),
+    ("credentials", "certifications"),
+    ("accreditations", "certifications"),
+    ("education", "education"),
+    ("academic", "education"),
+    ("qualifications", "education"),
+    ("experience", "experience"),
+    ("employment", "experience"),
+    ("work history", "experience"),
+    ("career history", "experience"),
+    ("professional history", "experience"),
+    ("career", "experience"),
+    ("skills", "skills"),
+    ("competencies", "skills"),
+    ("expertise", "skills"),
+    ("technologies", "skills"),
+    ("technical proficiencies", "skills"),
+    ("tools", "skills"),
+    ("summary", "summary"),
+    ("profile", "summary"),
+    ("objective", "summary"),
+    ("about me", "summary"),
+    ("personal statement", "summary"),
+    ("projects", "projects"),
+    ("project", "projects"),
+    ("training", "training"),
+    ("courses", "training"),
+    ("coursework", "training"),
+    ("professional development", "training"),
+    ("languages", "languages"),
+)
+# Words that may stand beside a heading phrase in a line that is nothing but a heading.
+_QUALIFIERS = frozenset(
+    [
+        "professional",
+        "work",
+        "relevant",
+        "technical",
+        "key",
+        "core",
+        "selected",
+        "additional",
+        "other",
+        "and",
+        "my",
+        "personal",
+    ]
+)
+_MAX_HEADING_WORDS = 5
+_WORD = re.compile(r"[a-z]+")
+
+
+def heading_section(text: str) -> tuple[Section, bool] | None:
+    """The section a heading-like text names, and whether the text is nothing but heading words."""
+    words = _WORD.findall(text.lower())
+    if (
+        not words
+        or any(ch.isdigit() for ch in text)
+        or len(words) > _MAX_HEADING_WORDS
+        or text.rstrip().endswith((".", ","))
+    ):
+        return None
+    joined = " ".join(words)
+    for phrase, section in _HEADING_PHRASES:
+        found = re.search(rf"\b{phrase}s?\b", joined)
+        if found:
+            rest = (joined[: found.start()] + joined[found.end() :]).split()
+            return section, all(word in _QUALIFIERS for word in rest)
+    return None
+
+
+def _looks_like_heading(line: Line, body_size: float) -> bool:
+    """Layout cues: larger or bolder than the body, capitals, or a line ending in a colon."""
+    letters = [c for c in line.text if c.isalpha()]
+    all_caps = bool(letters) and all(c.isupper() for c in letters)
+    return line.size > body_size + 0.5 or line.bold or all_caps or line.text.endswith(":")
+
+
+def _body_size(lines: Sequence[Line]) -> float:
+    sizes = [line.size for line in lines for _ in range(len(line.text))]
+    return median(sizes) if sizes else 0.0
+
+
+def assign_sections(lines: Sequence[Line]) -> list[Line]:
+    """Mark heading lines and give every line the section of the heading above it in reading order."""
+    body_size = _body_size(lines)
+    current: Section = "header"
+    tagged: list[Line] = []
+    for line in lines:
+        found = heading_section(line.text)
+        # A line that is only heading words ("Professional Experience") needs no other cue: plain
+        # Word CVs set headings in the body font.
+        if found is not None and (found[1] or _looks_like_heading(line, body_size)):
+            current = found[0]
+            tagged.append(replace(line, section=current, is_heading=True))
+        else:
+            tagged.append(replace(line, section=current))
+    return tagged
