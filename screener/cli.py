@@ -98,6 +98,10 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _number(value: object) -> str:
+    return f"{value:.1f}" if isinstance(value, (int, float)) else ""
+
+
 def _print_table(candidates: Sequence[Candidate], out: TextIO) -> None:
     header = f"{'#':>3}  {'name':<24} {'fit':<9} {'mgmt':>5} {'tech':>5} {'years':>5}  {'held certifications':<34} file"
     out.write(header + "\n" + "-" * len(header) + "\n")
@@ -112,8 +116,8 @@ def _print_table(candidates: Sequence[Candidate], out: TextIO) -> None:
         certs = str(row["held_certifications"])
         certs = certs if len(certs) <= 34 else certs[:33] + "…"
         out.write(
-            f"{rank:>3}  {str(row['name'])[:24]:<24} {row['role_fit']!s:<9} {row['management_score']!s:>5} "
-            f"{row['technical_score']!s:>5} {row['years_experience']!s:>5}  {certs:<34} {row['file']}\n"
+            f"{rank:>3}  {str(row['name'])[:24]:<24} {row['role_fit']!s:<9} {_number(row['management_score']):>5} "
+            f"{_number(row['technical_score']):>5} {_number(row['years_experience']):>5}  {certs:<34} {row['file']}\n"
         )
 
 

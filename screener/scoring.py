@@ -103,6 +103,11 @@ def management_claims(
             yield _Claim("management degree", f"Management degree: {degree.matched_text}", value, degree.span)
 
 
+def _degree_points(degree: Degree, level_points: Mapping[str, float]) -> float:
+    """A degree still in progress counts half."""
+    return level_points.get(degree.level, 0) * (1.0 if degree.status == "completed" else 0.5)
+
+
 def technical_claims(
     lines: Sequence[Line],
     certs: Sequence[CertMatch],
@@ -112,13 +117,13 @@ def technical_claims(
 ) -> Iterator[_Claim]:
     points = catalogue.scoring.points
     level_points = points["degree"]
-    technical_degrees = sorted((d for d in degrees if d.technical), key=lambda d: -level_points.get(d.level, 0))
-    for degree in technical_degrees:
-        value = level_points.get(degree.level, 0) * (1.0 if degree.status == "completed" else 0.5)
+    # Only the highest technical degree counts: a master's includes the bachelor's before it.
+    technical_degrees = [d for d in degrees if d.technical]
+    if technical_degrees:
+        degree = max(technical_degrees, key=lambda d: _degree_points(d, level_points))
         status = "" if degree.status == "completed" else " (in progress)"
-        yield _Claim(
-            "technical degree", f"Technical degree: {degree.level} in {degree.field}{status}", value, degree.span
-        )
+        label = f"Technical degree: {degree.level} in {degree.field}{status}"
+        yield _Claim("technical degree", label, _degree_points(degree, level_points), degree.span)
     yield from _role_claims([j for j in jobs if j.technical], "technical roles", points["technical_year"], "technical")
     yield from _cert_claims(certs, {"technical"}, "technical certifications")
     for topic, line in _first_mentions(lines, catalogue.technical_keywords, _PRACTICE_SECTIONS - {"skills"}):

@@ -1,0 +1,97 @@
+"""Reading PDFs: reading order across columns, section headings, boxes, and clear reasons for bad files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from fpdf import FPDF
+
+from screener.errors import UnreadablePdfError
+from screener.pdftext import Backend, read_document
+
+SIDEBAR = ["SKILLS", "Python and SQL", "Stakeholder management", "CERTIFICATIONS", "PMP", "PRINCE2 Practitioner"]
+MAIN = [
+    "EXPERIENCE",
+    "Technical Project Manager, Initech",
+    "Jan 2018 - Present",
+    "Led migration of payment services to the cloud",
+    "Managed budget and risk register",
+    "Software Engineer, Hooli",
+]
+
+
+def two_column_pdf(path: Path) -> Path:
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 22)
+    pdf.set_xy(40, 40)
+    pdf.cell(400, 26, "Dana Whitfield")
+    for column_x, lines in ((40, SIDEBAR), (230, MAIN)):
+        y = 100.0
+        for text in lines:
+            heading = text.isupper()
+            pdf.set_font("Helvetica", "B" if heading else "", 13 if heading else 10)
+            pdf.set_xy(column_x, y)
+            pdf.cell(170 if column_x == 40 else 320, 14, text)
+            y += 18
+    pdf.output(str(path))
+    return path
+
+
+@pytest.mark.parametrize("backend", ["pdfium", "pdfplumber"])
+def test_two_columns_are_read_one_after_the_other(tmp_path: Path, backend: Backend) -> None:
+    document = read_document(two_column_pdf(tmp_path / "cv.pdf"), backend)
+    texts = [line.text for line in document.lines]
+    assert texts == ["Dana Whitfield", *SIDEBAR, *MAIN]
+
+
+def test_lines_know_their_section_and_box(tmp_path: Path) -> None:
+    document = read_document(two_column_pdf(tmp_path / "cv.pdf"))
+    by_text = {line.text: line for line in document.lines}
+    assert by_text["PMP"].section == "certifications"
+    assert by_text["Managed budget and risk register"].section == "experience"
+    assert by_text["EXPERIENCE"].is_heading
+    assert not by_text["Dana Whitfield"].is_heading
+    box = by_text["PMP"].box
+    assert 38 < box.x0 < 45 and box.x1 < 230 and box.top > 100
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (b"", "empty"),
+        (b"<html><body>CV</body></html>", "not a PDF (an HTML page"),
+        (b"PK\x03\x04 docx body", "not a PDF (a Word/ZIP file"),
+        (b"\x00\x13random bytes" * 50, "not a PDF file"),
+        (b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog", "damaged"),
+    ],
+)
+def test_bad_files_get_a_clear_reason(tmp_path: Path, content: bytes, reason: str) -> None:
+    path = tmp_path / "bad.pdf"
+    path.write_bytes(content)
+    with pytest.raises(UnreadablePdfError, match=reason.replace("(", r"\(")):
+        read_document(path)
+
+
+def test_image_only_pdf_says_scanned(tmp_path: Path) -> None:
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.rect(20, 20, 100, 100, style="F")
+    path = tmp_path / "scan.pdf"
+    pdf.output(str(path))
+    with pytest.raises(UnreadablePdfError, match="scanned"):
+        read_document(path)
+
+
+def test_long_document_is_cut_short_and_says_so(tmp_path: Path) -> None:
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=11)
+    for number in range(40):
+        pdf.add_page()
+        pdf.cell(100, 10, f"Page {number + 1} of a very long document")
+    path = tmp_path / "long.pdf"
+    pdf.output(str(path))
+    document = read_document(path, max_pages=30)
+    assert (document.pages, document.pages_read) == (40, 30)
+    assert document.warnings == ("only the first 30 of 40 pages were read",)
