@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from statistics import median
 
 from screener.models import Box, Line
@@ -141,9 +142,18 @@ def _visual_lines(block: list[_Fragment]) -> list[list[_Fragment]]:
     return lines
 
 
+def _joined_text(fragments: list[_Fragment]) -> str:
+    """Fragments far apart on one line are cells or columns of a row: keep them apart with " | "."""
+    parts = [fragments[0].text()]
+    for left, right in pairwise(fragments):
+        wide = right.box.x0 - left.box.x1 > _CELL_GAP_EM * max(right.chars[0].size, 1.0)
+        parts += [" | " if wide else " ", right.text()]
+    return "".join(parts)
+
+
 def _to_line(fragments: list[_Fragment], page: int) -> Line | None:
     fragments.sort(key=lambda f: f.box.x0)
-    text = normalize_text(" ".join(f.text() for f in fragments))
+    text = normalize_text(_joined_text(fragments))
     if not text:
         return None
     chars = [c for f in fragments for c in f.chars]

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from rapidfuzz import fuzz, utils
@@ -48,6 +48,9 @@ _NOT_A_CREDENTIAL = re.compile(
 _HELD_CUE = re.compile(r"\b(certifi\w*|certificate|credential|accredited|holder|passed|obtained|earned)\b", re.I)
 _CLAUSE_BREAK = re.compile(r"[;|•·]")
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
+# "valid through 2028" names a future year of a credential already held.
+_VALIDITY = re.compile(r"\b(valid|expires?|expiring|renew\w*|good)\b[^;|,)]*", re.IGNORECASE)
+_PROSE_SECTIONS = frozenset({"header", "summary", "experience", "projects", "other"})
 
 
 @dataclass(frozen=True)
@@ -110,20 +113,37 @@ class CertificationMatcher:
     def find(self, lines: Sequence[Line], as_of: date) -> tuple[CertMatch, ...]:
         """Every certification mentioned as the candidate's own, one per certification (the best status)."""
         best: dict[str, CertMatch] = {}
-        for line in lines:
+        for index, line in enumerate(lines):
             if line.is_heading:
                 continue
-            for hit in _longest_first(self._acronym_hits(line) + self._phrase_hits(line)):
-                match = self._judge(hit, line, as_of)
+            previous = lines[index - 1] if index else None
+            lead = previous.text + " " if previous and _sentence_runs_on(previous, line) else ""
+            judged = [
+                self._judge(hit, line, as_of, lead)
+                for hit in _longest_first(self._acronym_hits(line) + self._phrase_hits(line))
+            ]
+            following = lines[index + 1] if index + 1 < len(lines) else None
+            if following is not None and _same_block(line, following):
+                judged += self._wrapped_matches(line, following, as_of)
+            for match in judged:
                 if match is not None and _better(match, best.get(match.cert_id)):
                     best[match.cert_id] = match
         return tuple(best.values())
 
-    def _judge(self, hit: _Hit, line: Line, as_of: date) -> CertMatch | None:
+    def _wrapped_matches(self, line: Line, following: Line, as_of: date) -> list[CertMatch | None]:
+        """Names broken over two lines ("Microsoft Certified: Azure Solutions / Architect Expert")."""
+        joined = replace(line, text=f"{line.text} {following.text}", box=line.box.union(following.box))
+        return [
+            self._judge(hit, joined, as_of, "")
+            for hit in self._phrase_hits(joined)
+            if hit.start < len(line.text) < hit.end
+        ]
+
+    def _judge(self, hit: _Hit, line: Line, as_of: date, lead: str) -> CertMatch | None:
         lowered = line.text.lower()
         if any(phrase in lowered for phrase in self._not_when[hit.cert.id]):
             return None
-        clause = _clause_around(line.text, hit.start, hit.end)
+        clause = _clause_around(lead + line.text, hit.start + len(lead), hit.end + len(lead))
         if _NOT_A_CREDENTIAL.search(clause):
             return None
         if line.section in ("experience", "projects") and hit.is_acronym and not _HELD_CUE.search(clause):
@@ -138,6 +158,25 @@ class CertificationMatcher:
             weight=hit.cert.weight,
             span=Span(line.text, line.page, line.box, line.section),
         )
+
+
+def _sentence_runs_on(previous: Line, line: Line) -> bool:
+    """In running prose a line ending in a lower-case word continues into the next one."""
+    return (
+        line.section in _PROSE_SECTIONS
+        and previous.section == line.section
+        and not previous.is_heading
+        and previous.text[-1:].islower()
+    )
+
+
+def _same_block(line: Line, following: Line) -> bool:
+    return (
+        following.section == line.section
+        and following.page == line.page
+        and not following.is_heading
+        and abs(following.box.x0 - line.box.x0) < 2 * line.size
+    )
 
 
 def _every_word_present(phrase: str, window: str) -> bool:
@@ -171,7 +210,7 @@ def _clause_around(text: str, start: int, end: int) -> str:
 def _status(clause: str, as_of: date) -> CertStatus:
     if _EXPIRED.search(clause):
         return "expired"
-    future_year = any(int(m.group(0)) > as_of.year for m in _YEAR.finditer(clause))
+    future_year = any(int(m.group(0)) > as_of.year for m in _YEAR.finditer(_VALIDITY.sub("", clause)))
     if future_year or _PLANNED.search(clause):
         return "planned"
     return "held"

@@ -13,7 +13,7 @@ from screener.errors import ScreenerError
 from screener.experience import extract_jobs, merged_years, years_where
 from screener.matching import CertificationMatcher
 from screener.models import Candidate, Document
-from screener.pdftext import Backend, read_document
+from screener.pdftext import read_document
 from screener.scoring import score_candidate
 from screener.settings import Settings
 
@@ -56,11 +56,11 @@ class Screener:
             warnings=document.warnings,
         )
 
-    def screen_file(self, path: Path, backend: Backend = "pdfium") -> Candidate:
+    def screen_file(self, path: Path) -> Candidate:
         """Screen one file; a file that cannot be screened comes back as an error row, never an exception."""
         try:
             digest = file_sha256(path)
-            document = read_document(path, backend)
+            document = read_document(path, self.settings.backend)
         except ScreenerError as exc:
             return Candidate(file=str(path), sha256="", status="error", error=str(exc))
         except OSError as exc:

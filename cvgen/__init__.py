@@ -1,0 +1,1 @@
+"""Generator of labelled fictional CV PDFs for samples, evaluation, benchmarks and tests."""
