@@ -94,9 +94,21 @@ def find_date_ranges(text: str, as_of: date) -> list[DateRange]:
 def _date_range(match: re.Match[str], as_of: date) -> DateRange:
     start, start_last = _period(match["start"])
     is_current = bool(match["present"] or match["open"] or (match["since"] and not match["end"]))
-    end = as_of if is_current else _period(match["end"])[1] if match["end"] else start_last
+    if is_current:
+        end = as_of
+    elif match["end"]:
+        end = _range_end(match["end"], start)
+    else:
+        end = start_last
     # A future or reversed end would make negative years; clamp it into [start, as_of].
     return DateRange(start, max(start, min(end, as_of)), is_current, match.start(), match.end())
+
+
+def _range_end(point: str, start: date) -> date:
+    """A range's last day; a bare end year means the job ended early that year ("2015 – 2019" is 4 years)."""
+    first, last = _period(point)
+    has_month = first.month != 1 or last.month != 12
+    return last if has_month or first.year == start.year else first
 
 
 def _period(point: str) -> tuple[date, date]:

@@ -10,14 +10,16 @@ from statistics import median
 from screener.models import Box, Line
 from screener.normalize import normalize_text
 
-# A gap wider than this many font sizes splits a run of characters (table cells, tab stops, columns).
-_CELL_GAP_EM = 1.6
+# A gap wider than this many line heights splits a run of characters (table cells, tab stops, columns).
+_CELL_GAP_EM = 0.9
 # A gap wider than this many font sizes between two characters is a word space.
 _SPACE_GAP_EM = 0.22
 # Fragments side by side are one line only when their sizes are within this ratio.
 _SAME_LINE_SIZE_RATIO = 1.35
 # A gutter may be crossed by at most this share of fragments (full-width headers and rules).
 _GUTTER_CROSSING_SHARE = 0.12
+# Columns are set at least this far apart (points).
+_MIN_GUTTER_WIDTH = 12.0
 
 
 @dataclass(frozen=True)
@@ -79,22 +81,35 @@ def _fragments(chars: Iterable[PageChar]) -> list[_Fragment]:
     return fragments
 
 
+def _empty_strips(boxes: Sequence[Box], page_width: float) -> list[tuple[float, float]]:
+    """Runs of x (in the middle of the page) that few boxes cross, as (first x, last x)."""
+    allowed = _GUTTER_CROSSING_SHARE * len(boxes)
+    strips: list[tuple[float, float]] = []
+    start: float | None = None
+    for step in range(int(page_width * 0.2), int(page_width * 0.8) + 2, 2):
+        x = float(step)
+        if step <= page_width * 0.8 and sum(1 for b in boxes if b.x0 < x < b.x1) <= allowed:
+            start = x if start is None else start
+        elif start is not None:
+            strips.append((start, x - 2))
+            start = None
+    return strips
+
+
 def _find_gutter(boxes: Sequence[Box], page_width: float) -> float | None:
     """The x of an empty vertical strip between two columns, or None for a one-column page."""
     if len(boxes) < 12:
         return None
-    best_x, best_crossings = None, len(boxes)
-    for step in range(int(page_width * 0.2), int(page_width * 0.8), 2):
-        x = float(step)
-        crossings = sum(1 for b in boxes if b.x0 < x < b.x1)
-        if crossings < best_crossings:
-            best_x, best_crossings = x, crossings
-    if best_x is None or best_crossings > _GUTTER_CROSSING_SHARE * len(boxes):
-        return None
-    left = sum(1 for b in boxes if b.x1 <= best_x)
-    right = sum(1 for b in boxes if b.x0 >= best_x)
-    # Both sides must hold real text: a lone date margin or a page number is not a column.
-    return best_x if min(left, right) >= max(5, 0.15 * len(boxes)) else None
+    candidates = []
+    # A narrow strip is the space between a date margin and the text it dates, not between columns.
+    for first, last in _empty_strips(boxes, page_width):
+        gutter = (first + last) / 2
+        left = sum(1 for b in boxes if b.x1 <= gutter)
+        right = sum(1 for b in boxes if b.x0 >= gutter)
+        # Both sides must hold real text: a ragged right margin or a page number is not a column.
+        if last - first >= _MIN_GUTTER_WIDTH and min(left, right) >= max(5, 0.15 * len(boxes)):
+            candidates.append((last - first, gutter))
+    return max(candidates)[1] if candidates else None
 
 
 def _column_order(fragments: list[_Fragment], page_width: float) -> list[list[_Fragment]]:

@@ -34,7 +34,7 @@ _CASE_SENSITIVE_MAX = 5
 _WORD_MIN_SCORE = 75.0
 
 _PLANNED = re.compile(
-    r"\b(prep\w*|candidate|eligib\w*|application|applied|in process|in progress|pursu\w*|studying|"
+    r"\b(prep\w*|candidate|eligib\w*|application (?:in process|in progress|submitted|pending)|applied|in process|in progress|pursu\w*|studying|"
     r"working towards?|towards?|expected|planned|planning|enrolled|scheduled|attended|course|bootcamp|"
     r"exam date|upcoming|target\w*|aspiring)\b",
     re.IGNORECASE,
@@ -72,7 +72,7 @@ def _acronym_regex(acronym: str) -> re.Pattern[str]:
         if previous.isalpha() and char.isdigit():
             parts.append(r"\s?")
         elif previous.isalnum():
-            parts.append(r"\.?")
+            parts.append(r"(?: ?\. ?)?")  # "P.M.P." and letter-spaced "P . M . P ."
         parts.append(re.escape(char))
     flags = 0 if len(acronym) <= _CASE_SENSITIVE_MAX else re.IGNORECASE
     return re.compile(r"(?<![A-Za-z0-9])" + "".join(parts) + r"\.?(?![A-Za-z0-9])", flags)

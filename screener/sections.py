@@ -60,49 +60,32 @@ _HEADING_PHRASES: tuple[tuple[str, Section], ...] = (
 )
 # Words that may stand beside a heading phrase in a line that is nothing but a heading.
 _QUALIFIERS = frozenset(
-    [
-        "professional",
-        "work",
-        "relevant",
-        "technical",
-        "key",
-        "core",
-        "selected",
-        "additional",
-        "other",
-        "and",
-        "my",
-        "personal",
-    ]
+    "professional work relevant technical key core selected additional other and my personal history "
+    "background highlights overview details information".split()
 )
+_HEADING_WORDS = _QUALIFIERS | {word for phrase, _ in _HEADING_PHRASES for word in phrase.split()}
 _MAX_HEADING_WORDS = 5
 _WORD = re.compile(r"[a-z]+")
 
 
-def heading_section(text: str) -> tuple[Section, bool] | None:
-    """The section a heading-like text names, and whether the text is nothing but heading words."""
+def heading_section(text: str) -> Section | None:
+    """The section a heading names, when the text is nothing but heading words ("Work History")."""
     words = _WORD.findall(text.lower())
-    if (
-        not words
-        or any(ch.isdigit() for ch in text)
-        or len(words) > _MAX_HEADING_WORDS
-        or text.rstrip().endswith((".", ","))
-    ):
+    if not words or len(words) > _MAX_HEADING_WORDS or any(ch.isdigit() for ch in text):
+        return None
+    # A plural or singular form of a heading word is a heading word too.
+    if not all(word in _HEADING_WORDS or word.rstrip("s") in _HEADING_WORDS for word in words):
         return None
     joined = " ".join(words)
-    for phrase, section in _HEADING_PHRASES:
-        found = re.search(rf"\b{phrase}s?\b", joined)
-        if found:
-            rest = (joined[: found.start()] + joined[found.end() :]).split()
-            return section, all(word in _QUALIFIERS for word in rest)
-    return None
+    return next((section for phrase, section in _HEADING_PHRASES if re.search(rf"\b{phrase}s?\b", joined)), None)
 
 
 def _looks_like_heading(line: Line, body_size: float) -> bool:
-    """Layout cues: larger or bolder than the body, capitals, or a line ending in a colon."""
+    """Layout cues: larger or bolder than the body, capitals, a colon, or a capitalised line on its own."""
     letters = [c for c in line.text if c.isalpha()]
     all_caps = bool(letters) and all(c.isupper() for c in letters)
-    return line.size > body_size + 0.5 or line.bold or all_caps or line.text.endswith(":")
+    stands_alone = line.text[:1].isupper() and not line.text.rstrip().endswith((".", ","))
+    return line.size > body_size + 0.5 or line.bold or all_caps or line.text.endswith(":") or stands_alone
 
 
 def _body_size(lines: Sequence[Line]) -> float:
@@ -116,11 +99,9 @@ def assign_sections(lines: Sequence[Line]) -> list[Line]:
     current: Section = "header"
     tagged: list[Line] = []
     for line in lines:
-        found = heading_section(line.text)
-        # A line that is only heading words ("Professional Experience") needs no other cue: plain
-        # Word CVs set headings in the body font.
-        if found is not None and (found[1] or _looks_like_heading(line, body_size)):
-            current = found[0]
+        section = heading_section(line.text)
+        if section is not None and _looks_like_heading(line, body_size):
+            current = section
             tagged.append(replace(line, section=current, is_heading=True))
         else:
             tagged.append(replace(line, section=current))

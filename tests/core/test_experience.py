@@ -36,9 +36,9 @@ def jobs_in(make_lines: MakeLines, *texts: str, as_of: date = AS_OF) -> tuple[Jo
     [
         ("Jan 2015 – Present", date(2015, 1, 1), AS_OF, True),
         ("January 2015 - Current", date(2015, 1, 1), AS_OF, True),
-        ("2015-2019", date(2015, 1, 1), date(2019, 12, 31), False),
-        ("2015 – 2019", date(2015, 1, 1), date(2019, 12, 31), False),
-        ("2015 — 2019", date(2015, 1, 1), date(2019, 12, 31), False),
+        ("2015-2019", date(2015, 1, 1), date(2019, 1, 1), False),
+        ("2015 – 2019", date(2015, 1, 1), date(2019, 1, 1), False),
+        ("2015 — 2019", date(2015, 1, 1), date(2019, 1, 1), False),
         ("03/2016 - 11/2018", date(2016, 3, 1), date(2018, 11, 30), False),
         ("2016.03 – 2018.11", date(2016, 3, 1), date(2018, 11, 30), False),
         ("March 2012 to June 2014", date(2012, 3, 1), date(2014, 6, 30), False),
@@ -181,7 +181,7 @@ def test_only_the_experience_section_holds_jobs(make_lines: MakeLines) -> None:
     )
     jobs = extract_jobs(lines, AS_OF, MANAGEMENT_TITLES, TECHNICAL_TITLES, TECHNICAL_DUTIES)
     assert [job.title for job in jobs] == ["Software Engineer"]
-    assert merged_years(jobs) == 2.0
+    assert merged_years(jobs) == 1.0  # "2020 – 2021" ends early in 2021
 
 
 def test_job_span_is_the_dated_line(make_lines: MakeLines) -> None:
