@@ -81,19 +81,21 @@ def _fragments(chars: Iterable[PageChar]) -> list[_Fragment]:
     return fragments
 
 
-def _empty_strips(boxes: Sequence[Box], page_width: float) -> list[tuple[float, float]]:
-    """Runs of x (in the middle of the page) that few boxes cross, as (first x, last x)."""
+def _crossings(boxes: Sequence[Box], x: float) -> int:
+    return sum(1 for b in boxes if b.x0 < x < b.x1)
+
+
+def _empty_strips(boxes: Sequence[Box], page_width: float) -> list[list[tuple[float, int]]]:
+    """Runs of x (in the middle of the page) that few boxes cross, each x with its crossing count."""
     allowed = _GUTTER_CROSSING_SHARE * len(boxes)
-    strips: list[tuple[float, float]] = []
-    start: float | None = None
-    for step in range(int(page_width * 0.2), int(page_width * 0.8) + 2, 2):
-        x = float(step)
-        if step <= page_width * 0.8 and sum(1 for b in boxes if b.x0 < x < b.x1) <= allowed:
-            start = x if start is None else start
-        elif start is not None:
-            strips.append((start, x - 2))
-            start = None
-    return strips
+    strips: list[list[tuple[float, int]]] = [[]]
+    for step in range(int(page_width * 0.2), int(page_width * 0.8), 2):
+        count = _crossings(boxes, float(step))
+        if count <= allowed:
+            strips[-1].append((float(step), count))
+        elif strips[-1]:
+            strips.append([])
+    return [strip for strip in strips if strip]
 
 
 def _find_gutter(boxes: Sequence[Box], page_width: float) -> float | None:
@@ -101,15 +103,18 @@ def _find_gutter(boxes: Sequence[Box], page_width: float) -> float | None:
     if len(boxes) < 12:
         return None
     candidates = []
-    # A narrow strip is the space between a date margin and the text it dates, not between columns.
-    for first, last in _empty_strips(boxes, page_width):
-        gutter = (first + last) / 2
+    for strip in _empty_strips(boxes, page_width):
+        fewest = min(count for _, count in strip)
+        clearest = [x for x, count in strip if count == fewest]
+        gutter = (clearest[0] + clearest[-1]) / 2
         left = sum(1 for b in boxes if b.x1 <= gutter)
         right = sum(1 for b in boxes if b.x0 >= gutter)
-        # Both sides must hold real text: a ragged right margin or a page number is not a column.
-        if last - first >= _MIN_GUTTER_WIDTH and min(left, right) >= max(5, 0.15 * len(boxes)):
-            candidates.append((last - first, gutter))
-    return max(candidates)[1] if candidates else None
+        # A narrow strip is the space between a date margin and the text it dates, not between columns;
+        # both sides must hold real text: a ragged right margin or a page number is not a column.
+        wide = strip[-1][0] - strip[0][0] >= _MIN_GUTTER_WIDTH
+        if wide and min(left, right) >= max(5, 0.15 * len(boxes)):
+            candidates.append((-fewest, strip[-1][0] - strip[0][0], gutter))
+    return max(candidates)[2] if candidates else None
 
 
 def _column_order(fragments: list[_Fragment], page_width: float) -> list[list[_Fragment]]:
