@@ -1,0 +1,61 @@
+"""Fixtures for the desktop app's tests: a window over a fake engine, and a generated CV PDF."""
+
+from __future__ import annotations
+
+import os
+
+# Before any Qt import: the tests run without a display.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fpdf import FPDF
+from pytestqt.qtbot import QtBot
+from ui_factories import PMP_BOX, FakeScreening
+
+from ui.compat import keep_singletons_alive
+from ui.decisions import InMemoryDecisionStore
+from ui.main_window import MainWindow
+
+keep_singletons_alive()  # see ui/compat.py: without it a long test run aborts inside PySide6
+
+_HERE = Path(__file__).parent
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # The offscreen platform says it cannot pass size hints to a window manager it does not have.
+    for item in items:
+        if item.path.is_relative_to(_HERE):
+            item.add_marker(pytest.mark.qt_log_ignore("does not support propagateSizeHints"))
+
+
+@pytest.fixture
+def screening() -> FakeScreening:
+    return FakeScreening()
+
+
+@pytest.fixture
+def window(qtbot: QtBot, screening: FakeScreening) -> Iterator[MainWindow]:
+    main_window = MainWindow(engine_loader=screening.engine, store=InMemoryDecisionStore())
+    qtbot.addWidget(main_window)
+    yield main_window
+    if main_window.is_importing():
+        with qtbot.waitSignal(main_window.import_finished, timeout=10_000):
+            main_window.cancel_import()
+
+
+@pytest.fixture
+def cv_pdf(tmp_path: Path) -> Path:
+    """A one-page CV whose PMP line sits exactly at PMP_BOX."""
+    pdf = FPDF(unit="pt", format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=12)
+    pdf.set_xy(PMP_BOX.x0, 72)
+    pdf.cell(text="Ada Lovelace")
+    pdf.set_xy(PMP_BOX.x0, PMP_BOX.top)
+    pdf.cell(w=PMP_BOX.x1 - PMP_BOX.x0, h=PMP_BOX.bottom - PMP_BOX.top, text="PMP, Project Management Professional")
+    path = tmp_path / "ada_lovelace.pdf"
+    pdf.output(str(path))
+    return path

@@ -1,0 +1,111 @@
+"""The list's model and proxy: Qt's model rules, sorting by value, filters, and reviews."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+from ui_factories import cert, make_candidate, make_error
+
+from ui.candidate_model import CandidateTableModel, Column
+from ui.candidate_proxy import CandidateFilter, CandidateProxyModel
+from ui.decisions import InMemoryDecisionStore, Review
+
+
+@pytest.fixture
+def proxy() -> CandidateProxyModel:
+    model = CandidateTableModel(InMemoryDecisionStore())
+    model.append_candidates(
+        [
+            make_candidate("Grace Hopper", management=80, technical=100, role_fit="tpm", certifications=[cert("PMP")]),
+            make_candidate("Alan Turing", management=9, technical=85, role_fit="technical"),
+            make_candidate(
+                "Peggy Smith", management=75, technical=20, role_fit="pm", certifications=[cert("CSM", "agile")]
+            ),
+            make_candidate(
+                "Ken Thompson",
+                management=30,
+                technical=9.5,
+                role_fit="other",
+                certifications=[cert("AWS", "technical")],
+            ),
+        ]
+    )
+    model.append_candidates([make_error("/cvs/scan.pdf", "the file has no text layer (a scan?)")])
+    proxy = CandidateProxyModel()
+    proxy.setSourceModel(model)
+    return proxy
+
+
+def shown_names(proxy: CandidateProxyModel) -> list[str]:
+    return [proxy.index(row, Column.NAME).data() for row in range(proxy.rowCount())]
+
+
+def test_models_follow_qt_rules(qtmodeltester: ModelTester, proxy: CandidateProxyModel) -> None:
+    qtmodeltester.check(proxy.candidate_model())
+    qtmodeltester.check(proxy)
+
+
+def test_appending_inserts_rows_without_a_reset(qtbot: QtBot, proxy: CandidateProxyModel) -> None:
+    model = proxy.candidate_model()
+    with qtbot.waitSignal(model.rowsInserted) as inserted, qtbot.assertNotEmitted(model.modelReset):
+        model.append_candidates([make_candidate("Linus Torvalds"), make_candidate("Barbara Liskov")])
+    assert inserted.args is not None and inserted.args[1:] == [5, 6]
+
+
+def test_technical_score_sorts_by_value_not_text(proxy: CandidateProxyModel) -> None:
+    proxy.sort(Column.TECHNICAL, Qt.SortOrder.DescendingOrder)
+    # As text "9.5" would come before "85" and "100"; the unscored file goes last.
+    assert shown_names(proxy) == ["Grace Hopper", "Alan Turing", "Peggy Smith", "Ken Thompson", "scan.pdf"]
+
+
+def test_role_fit_sort_ranks_tpm_first(proxy: CandidateProxyModel) -> None:
+    proxy.sort(Column.ROLE_FIT, Qt.SortOrder.DescendingOrder)
+    assert [proxy.index(r, Column.ROLE_FIT).data() for r in range(4)] == ["TPM", "PM", "Technical specialist", "Other"]
+
+
+def test_text_filter_matches_certifications_and_files(proxy: CandidateProxyModel) -> None:
+    proxy.set_filter(CandidateFilter(text="csm"))
+    assert shown_names(proxy) == ["Peggy Smith"]
+    proxy.set_filter(CandidateFilter(text="SCAN"))
+    assert shown_names(proxy) == ["scan.pdf"]
+
+
+@pytest.mark.parametrize(
+    ("candidate_filter", "expected"),
+    [
+        (CandidateFilter(role_fit="pm"), {"Peggy Smith"}),
+        (CandidateFilter(pm_certified=True), {"Grace Hopper", "Peggy Smith"}),
+        (CandidateFilter(min_technical=50), {"Grace Hopper", "Alan Turing"}),
+        (CandidateFilter(min_management=70, min_technical=50), {"Grace Hopper"}),
+    ],
+)
+def test_quick_filters_keep_unreadable_files_in_view(
+    proxy: CandidateProxyModel, candidate_filter: CandidateFilter, expected: set[str]
+) -> None:
+    proxy.set_filter(candidate_filter)
+    assert set(shown_names(proxy)) == expected | {"scan.pdf"}
+    error_row = shown_names(proxy).index("scan.pdf")
+    assert "no text layer" in proxy.index(error_row, Column.STATUS).data()
+
+
+def test_decision_filter_follows_new_decisions(proxy: CandidateProxyModel) -> None:
+    proxy.set_filter(CandidateFilter(verdict="shortlist"))
+    assert shown_names(proxy) == []
+    proxy.candidate_model().set_review(1, Review("shortlist", "strong systems background"))
+    assert shown_names(proxy) == ["Alan Turing"]
+    assert proxy.index(0, Column.DECISION).data() == "Shortlist"
+
+
+def test_a_review_shows_on_every_copy_of_the_same_cv(qtbot: QtBot) -> None:
+    model = CandidateTableModel(InMemoryDecisionStore())
+    model.append_candidates(
+        [
+            make_candidate("Ada", file="/a/ada.pdf", sha256="same"),
+            make_candidate("Ada", file="/b/ada.pdf", sha256="same"),
+        ]
+    )
+    with qtbot.waitSignals([model.dataChanged, model.dataChanged]):
+        model.set_review(0, Review("maybe"))
+    assert [model.index(row, Column.DECISION).data() for row in (0, 1)] == ["Maybe", "Maybe"]

@@ -1,0 +1,36 @@
+"""Starts the desktop app: `run_gui(paths)` opens the window and screens the given files and folders."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Sequence
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from .compat import keep_singletons_alive
+from .errors import install_excepthooks
+from .main_window import MainWindow
+
+
+def run_gui(paths: Sequence[Path] = ()) -> int:
+    """Open the main window, screen `paths` (PDF files or folders) straight away, and run until it closes."""
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its font warnings mean nothing to a reviewer
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    QApplication.setApplicationName("CV Screener")
+    QApplication.setOrganizationName("CV Screener")
+    keep_singletons_alive()
+    install_excepthooks()
+    window = MainWindow()
+    window.show()
+    if paths:
+        QTimer.singleShot(0, partial(window.import_paths, list(paths)))
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(run_gui([Path(arg) for arg in sys.argv[1:]]))

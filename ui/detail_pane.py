@@ -1,0 +1,254 @@
+"""The selected candidate: who they are, the reviewer's decision and note, the score breakdown and the CV page."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QTextBrowser,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from screener.models import Axis, Candidate, Evidence
+
+from .candidate_model import CandidateTableModel, Column
+from .decisions import VERDICT_LABELS, Review, Verdict
+from .labels import DEGREE_LEVEL_LABELS, ROLE_FIT_LABELS, display_name, years_text
+from .page_view import AXIS_COLOURS, PageView
+
+VERDICT_SHORTCUT_KEYS: dict[Verdict, str] = {"shortlist": "1", "maybe": "2", "reject": "3", "none": "0"}
+_AXIS_TITLES: dict[Axis, str] = {"management": "Management skill", "technical": "Technical depth"}
+_EVIDENCE_ROLE = Qt.ItemDataRole.UserRole
+
+
+def _swatch(colour: QColor) -> QIcon:
+    pixmap = QPixmap(12, 12)
+    pixmap.fill(colour)
+    return QIcon(pixmap)
+
+
+def _evidence_item(evidence: Evidence) -> QTreeWidgetItem:
+    item = QTreeWidgetItem([evidence.label, f"{evidence.points:+.0f}", str(evidence.span.page)])
+    item.setData(0, _EVIDENCE_ROLE, evidence)
+    item.setToolTip(0, f"“{evidence.span.text}” ({evidence.span.section}, page {evidence.span.page})")
+    item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return item
+
+
+def profile_html(candidate: Candidate) -> str:
+    """Contact, certifications with their status, degrees, years and jobs, as simple HTML that follows the palette."""
+    contact = candidate.contact
+    parts = ["<h4>Contact</h4>"]
+    parts += [
+        f"{escape(label)}: {escape(value)}<br>"
+        for label, value in (("Email", contact.email), ("Phone", contact.phone))
+        if value
+    ]
+    parts.append(f"File: {escape(candidate.file)}")
+    parts.append("<h4>Certifications</h4>")
+    parts.append(
+        "<br>".join(
+            f"{escape(c.name)} — <b>{c.status}</b> <i>({escape(c.matched_text)})</i>" for c in candidate.certifications
+        )
+        or "None found"
+    )
+    parts.append("<h4>Degrees</h4>")
+    parts.append(
+        "<br>".join(
+            f"{DEGREE_LEVEL_LABELS[d.level]}, {escape(d.field)}"
+            + (" (in progress)" if d.status == "in_progress" else "")
+            for d in candidate.degrees
+        )
+        or "None found"
+    )
+    parts.append("<h4>Experience</h4>")
+    for label, years in (
+        ("In total", candidate.years_experience),
+        ("Managing", candidate.years_management),
+        ("Technical", candidate.years_technical),
+    ):
+        if years is not None:
+            parts.append(f"{label}: {years_text(years)} years<br>")
+    parts += [
+        f"{escape(job.title)}, {escape(job.employer)} ({job.start:%b %Y} – {job.end:%b %Y})<br>"
+        for job in candidate.jobs
+    ]
+    if candidate.warnings:
+        parts.append("<h4>Notes from reading the file</h4>" + "<br>".join(escape(w) for w in candidate.warnings))
+    return "".join(parts)
+
+
+class DetailPane(QWidget):
+    """Edits reviews through the model, so the table, filters and export see them at once."""
+
+    def __init__(self, model: CandidateTableModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._model = model
+        self._row = -1
+        self._title = QLabel()
+        title_font = self._title.font()
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.3)
+        title_font.setBold(True)
+        self._title.setFont(title_font)
+        self._title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._summary = QLabel()
+        self._summary.setWordWrap(True)
+        self._verdicts = QButtonGroup(self)
+        self._verdict_buttons = {verdict: self._verdict_button(verdict) for verdict in VERDICT_SHORTCUT_KEYS}
+        self._note = QPlainTextEdit()
+        self._note.setPlaceholderText("Note for this candidate (saved as you type)")
+        self._note.setMaximumHeight(self._note.fontMetrics().lineSpacing() * 3 + 12)
+        self._note.setTabChangesFocus(True)
+        self._note.textChanged.connect(self._save_review)
+        self._evidence = QTreeWidget()
+        self._evidence.setHeaderLabels(["Evidence", "Points", "Page"])
+        self._evidence.setUniformRowHeights(True)
+        columns = self._evidence.header()
+        columns.setStretchLastSection(False)
+        columns.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        columns.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        columns.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self._evidence.currentItemChanged.connect(self._evidence_chosen)
+        self._profile = QTextBrowser()
+        self._profile.setOpenLinks(False)
+        self._page_view = PageView()
+        self._tabs = QTabWidget()
+        self._tabs.addTab(self._evidence, "Score breakdown")
+        self._tabs.addTab(self._profile, "Profile")
+        self._layout()
+        model.dataChanged.connect(self._model_changed)
+        self.show_row(-1)
+
+    def _verdict_button(self, verdict: Verdict) -> QPushButton:
+        button = QPushButton(f"{VERDICT_LABELS[verdict] or 'Undecided'} ({VERDICT_SHORTCUT_KEYS[verdict]})")
+        button.setCheckable(True)
+        button.setToolTip(f"Press {VERDICT_SHORTCUT_KEYS[verdict]} in the list")
+        self._verdicts.addButton(button)
+        button.clicked.connect(self._save_review)
+        return button
+
+    def _layout(self) -> None:
+        buttons = QHBoxLayout()
+        for button in self._verdict_buttons.values():
+            buttons.addWidget(button)
+        buttons.addStretch()
+        header = QWidget()
+        header_layout = QVBoxLayout(header)
+        header_layout.setContentsMargins(0, 0, 0, 0)
+        header_layout.addWidget(self._title)
+        header_layout.addWidget(self._summary)
+        header_layout.addLayout(buttons)
+        header_layout.addWidget(self._note)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self._tabs)
+        splitter.addWidget(self._page_view)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.addWidget(header)
+        layout.addWidget(splitter, 1)
+
+    # What is shown ----------------------------------------------------------------------------------
+
+    def page_view(self) -> PageView:
+        return self._page_view
+
+    def evidence_tree(self) -> QTreeWidget:
+        return self._evidence
+
+    def note_editor(self) -> QPlainTextEdit:
+        return self._note
+
+    def verdict_button(self, verdict: Verdict) -> QPushButton:
+        return self._verdict_buttons[verdict]
+
+    def current_row(self) -> int:
+        return self._row
+
+    def show_row(self, source_row: int) -> None:
+        """Show a candidate by source-model row; -1 clears the pane."""
+        self._row = source_row
+        candidate = self._model.candidate(source_row) if source_row >= 0 else None
+        for widget in (*self._verdict_buttons.values(), self._note):
+            widget.setEnabled(candidate is not None)
+        self._title.setText(display_name(candidate) if candidate else "No candidate selected")
+        self._summary.setText(self._summary_text(candidate))
+        self._profile.setHtml(profile_html(candidate) if candidate else "")
+        self._fill_evidence(candidate)
+        self._show_review()
+        self._page_view.show_candidate(candidate)
+
+    def _summary_text(self, candidate: Candidate | None) -> str:
+        if candidate is None:
+            return "Choose a row in the list or a point on the score map."
+        if candidate.scores is None:
+            return f"Not scored ({candidate.status}): {candidate.error or 'no reason given'}"
+        scores = candidate.scores
+        years = f", {years_text(candidate.years_experience)} years of experience" if candidate.years_experience else ""
+        return (
+            f"{ROLE_FIT_LABELS[scores.role_fit]}: management {scores.management:.0f}, "
+            f"technical {scores.technical:.0f}{years}"
+        )
+
+    def _fill_evidence(self, candidate: Candidate | None) -> None:
+        self._evidence.clear()
+        if candidate is None or candidate.scores is None:
+            return
+        scores = candidate.scores
+        axis_totals: tuple[tuple[Axis, float], ...] = (
+            ("management", scores.management),
+            ("technical", scores.technical),
+        )
+        for axis, total in axis_totals:
+            items = [_evidence_item(e) for e in scores.evidence if e.axis == axis]
+            branch = QTreeWidgetItem([_AXIS_TITLES[axis], f"{total:.0f}", ""])
+            branch.setIcon(0, _swatch(AXIS_COLOURS[axis]))
+            branch.addChildren(items)
+            self._evidence.addTopLevelItem(branch)
+            branch.setExpanded(True)
+
+    def _evidence_chosen(self, item: QTreeWidgetItem | None) -> None:
+        evidence = item.data(0, _EVIDENCE_ROLE) if item is not None else None
+        if isinstance(evidence, Evidence):
+            self._page_view.show_evidence(evidence)
+
+    # Reviews ----------------------------------------------------------------------------------------
+
+    def _show_review(self) -> None:
+        review = self._model.review(self._row) if self._row >= 0 else Review()
+        self._verdict_buttons[review.verdict].setChecked(True)
+        if self._note.toPlainText() != review.note:
+            self._note.blockSignals(True)  # showing a saved note is not an edit
+            self._note.setPlainText(review.note)
+            self._note.blockSignals(False)
+
+    def _save_review(self) -> None:
+        if self._row < 0:
+            return
+        verdict = next(v for v, button in self._verdict_buttons.items() if button.isChecked())
+        self._model.set_review(self._row, Review(verdict, self._note.toPlainText()))
+
+    def _model_changed(
+        self, top_left: QModelIndex | QPersistentModelIndex, bottom_right: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        if (
+            top_left.row() <= self._row <= bottom_right.row()
+            and top_left.column() <= Column.DECISION <= bottom_right.column()
+        ):
+            self._show_review()

@@ -1,0 +1,81 @@
+"""The row of filters above the list: free text plus quick filters a reviewer reaches for most."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QWidget
+
+from .candidate_proxy import CandidateFilter
+from .decisions import VERDICT_LABELS
+from .labels import ROLE_FIT_LABELS
+
+_TEXT_DELAY_MS = 150  # filter once typing pauses, not on every key, so 10,000 rows never stutter
+
+
+class FilterBar(QWidget):
+    filter_changed = Signal(object)  # CandidateFilter
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._text = QLineEdit()
+        self._text.setPlaceholderText("Filter by name, email, certification, degree or file (Ctrl+F)")
+        self._text.setClearButtonEnabled(True)
+        self._role_fit = QComboBox()
+        self._role_fit.addItem("Any role fit", None)
+        for role_fit, label in ROLE_FIT_LABELS.items():
+            self._role_fit.addItem(label, role_fit)
+        self._pm_certified = QCheckBox("PM certification")
+        self._pm_certified.setToolTip("Only candidates holding a project-management or agile certification")
+        self._min_management = self._score_box("Management at least")
+        self._min_technical = self._score_box("Technical at least")
+        self._verdict = QComboBox()
+        self._verdict.addItem("Any decision", None)
+        for verdict, label in VERDICT_LABELS.items():
+            self._verdict.addItem(label or "Undecided", verdict)
+        self._typing = QTimer(self, singleShot=True, interval=_TEXT_DELAY_MS)
+        self._typing.timeout.connect(self._emit)
+        self._text.textChanged.connect(self._typing.start)
+        for combo in (self._role_fit, self._verdict):
+            combo.currentIndexChanged.connect(self._emit)
+        self._pm_certified.toggled.connect(self._emit)
+        for spin in (self._min_management, self._min_technical):
+            spin.valueChanged.connect(self._emit)
+        self._layout()
+
+    def _score_box(self, tip: str) -> QSpinBox:
+        spin = QSpinBox()
+        spin.setRange(0, 100)
+        spin.setSingleStep(5)
+        spin.setToolTip(tip)
+        spin.setAccessibleName(tip)
+        return spin
+
+    def _layout(self) -> None:
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._text, 3)
+        layout.addWidget(self._role_fit)
+        layout.addWidget(self._pm_certified)
+        layout.addWidget(QLabel("Mgmt ≥"))
+        layout.addWidget(self._min_management)
+        layout.addWidget(QLabel("Tech ≥"))
+        layout.addWidget(self._min_technical)
+        layout.addWidget(self._verdict)
+
+    def focus_text(self) -> None:
+        self._text.setFocus()
+        self._text.selectAll()
+
+    def current_filter(self) -> CandidateFilter:
+        return CandidateFilter(
+            text=self._text.text().strip(),
+            role_fit=self._role_fit.currentData(),
+            pm_certified=self._pm_certified.isChecked(),
+            min_management=float(self._min_management.value()),
+            min_technical=float(self._min_technical.value()),
+            verdict=self._verdict.currentData(),
+        )
+
+    def _emit(self) -> None:
+        self._typing.stop()
+        self.filter_changed.emit(self.current_filter())

@@ -1,0 +1,66 @@
+"""The status-bar panel shown while an import runs: done / total, the current file, time left and Cancel."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+
+from screener.models import Candidate
+
+from .labels import file_name
+
+
+def time_left_text(seconds: float) -> str:
+    if seconds < 60:
+        return f"about {max(1, round(seconds))} s left"
+    return f"about {round(seconds / 60)} min left"
+
+
+class ImportProgress(QWidget):
+    cancel_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._bar = QProgressBar()
+        self._bar.setMaximumWidth(220)
+        self._bar.setFormat("%v / %m")
+        self._label = QLabel()
+        self._cancel = QPushButton("Cancel (Esc)")
+        self._cancel.clicked.connect(self.cancel_requested)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._label)
+        layout.addWidget(self._bar)
+        layout.addWidget(self._cancel)
+        self._started_at = 0.0
+        self.hide()
+
+    def start(self) -> None:
+        """Show the panel while the files are still being found."""
+        self._started_at = time.monotonic()
+        self._bar.setRange(0, 0)  # busy indicator until the total is known
+        self._label.setText("Looking for PDF files…")
+        self._cancel.setEnabled(True)
+        self.show()
+
+    def set_total(self, total: int) -> None:
+        self._started_at = time.monotonic()
+        self._bar.setRange(0, total)
+        self._bar.setValue(0)
+        self._label.setText(f"Screening {total} CV{'s' if total != 1 else ''}…")
+
+    def advance(self, candidate: Candidate, done: int, total: int) -> None:
+        self._bar.setMaximum(total)
+        self._bar.setValue(done)
+        elapsed = time.monotonic() - self._started_at
+        left = time_left_text(elapsed / done * (total - done)) if 0 < done < total else ""
+        self._label.setText(f"{file_name(candidate)}  {left}".strip())
+
+    def cancelling(self) -> None:
+        self._cancel.setEnabled(False)
+        self._label.setText("Cancelling after the files in progress…")
+
+    def finish(self) -> None:
+        self.hide()

@@ -1,0 +1,52 @@
+"""Words and short summaries the app shows for engine values, shared by the table, detail pane and export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from screener.models import Candidate, DegreeLevel, RoleFit
+
+ROLE_FIT_LABELS: dict[RoleFit, str] = {
+    "tpm": "TPM",
+    "pm": "PM",
+    "technical": "Technical specialist",
+    "other": "Other",
+}
+
+# Higher is better: sorting the role-fit column descending puts TPMs first.
+ROLE_FIT_RANK: dict[RoleFit, int] = {"tpm": 4, "pm": 3, "technical": 2, "other": 1}
+
+DEGREE_LEVEL_LABELS: dict[DegreeLevel, str] = {
+    "associate": "Associate",
+    "bachelor": "Bachelor",
+    "master": "Master",
+    "mba": "MBA",
+    "phd": "PhD",
+    "other": "Degree",
+}
+
+
+def held_certifications_text(candidate: Candidate) -> str:
+    return "; ".join(c.name for c in candidate.held_certifications)
+
+
+def has_pm_certification(candidate: Candidate) -> bool:
+    """A held certification in project management or agile delivery (PMP, PRINCE2, CSM, ...)."""
+    return any(c.category in ("management", "agile") for c in candidate.held_certifications)
+
+
+def years_text(years: float | None) -> str:
+    return "" if years is None else f"{years:.1f}"
+
+
+def display_name(candidate: Candidate) -> str:
+    """The contact name, or the file name when the CV gave none (so error rows still say which file)."""
+    return candidate.contact.name or file_name(candidate)
+
+
+def file_name(candidate: Candidate) -> str:
+    return Path(candidate.file).name
+
+
+def status_text(candidate: Candidate) -> str:
+    return f"{candidate.status}: {candidate.error}" if candidate.error else candidate.status

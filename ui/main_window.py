@@ -1,0 +1,389 @@
+"""The main window: list and score map on the left, the selected candidate on the right, imports and export."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QStyle,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from screener.errors import ScreenerError
+from screener.models import Candidate
+
+from . import messages
+from .candidate_model import CandidateTableModel
+from .candidate_proxy import CandidateProxyModel
+from .candidate_view import CandidateTableView
+from .chart import ScoreChart
+from .decisions import DecisionStore, InMemoryDecisionStore, Review, Verdict
+from .detail_pane import VERDICT_SHORTCUT_KEYS, DetailPane
+from .engine import Engine, Thresholds, load_engine
+from .errors import show_exception
+from .export_view import EXPORT_FILTERS, view_rows, write_export
+from .filter_bar import FilterBar
+from .import_progress import ImportProgress
+from .import_worker import ImportWorker
+from .tasks import run_in_background
+
+_ROW_BATCH_MS = 100  # rows arriving within this window are inserted together: one layout pass, not hundreds
+_STATUS_MESSAGE_MS = 10_000
+_VERDICT_MENU: tuple[tuple[Verdict, str], ...] = (
+    ("shortlist", "&Shortlist"),
+    ("maybe", "&Maybe"),
+    ("reject", "&Reject"),
+    ("none", "&Undecided"),
+)
+
+
+class MainWindow(QMainWindow):
+    import_finished = Signal(bool)  # True when cancelled; emitted once the rows are all in the list
+    export_finished = Signal(object)  # the Path written
+
+    def __init__(self, engine_loader: Callable[[], Engine] = load_engine, store: DecisionStore | None = None) -> None:
+        super().__init__()
+        self.setWindowTitle("CV Screener")
+        self.setAcceptDrops(True)
+        self._engine, self._engine_problem = self._load_engine(engine_loader)
+        self._model = CandidateTableModel(store if store is not None else InMemoryDecisionStore(), self)
+        self._proxy = CandidateProxyModel(self)
+        self._proxy.setSourceModel(self._model)
+        self._filters = FilterBar()
+        self._table = CandidateTableView(self._proxy)
+        self._chart = ScoreChart(self._proxy, self._engine.thresholds() if self._engine else Thresholds())
+        self._detail = DetailPane(self._model)
+        self._views = QTabWidget()
+        self._progress = ImportProgress()
+        self._shown_count = QLabel()
+        self._worker: ImportWorker | None = None
+        self._queued_paths: list[Path] = []
+        self._arrived: list[Candidate] = []
+        self._screened = 0
+        self._unreadable = 0
+        self._last_import_cancelled = False
+        self._flush_timer = QTimer(self, singleShot=True, interval=_ROW_BATCH_MS)
+        self._flush_timer.timeout.connect(self._flush_arrived)
+        self._export_pool = QThreadPool(self)
+        self._create_actions()
+        self._create_menus_and_toolbar()
+        self._layout()
+        self._connect()
+        self._update_shown_count()
+        if self._engine_problem is not None:
+            QTimer.singleShot(0, partial(show_exception, self, self._engine_problem))
+
+    @staticmethod
+    def _load_engine(loader: Callable[[], Engine]) -> tuple[Engine | None, ScreenerError | None]:
+        try:
+            return loader(), None
+        except ScreenerError as exc:
+            return None, exc
+
+    # Building the window ----------------------------------------------------------------------------
+
+    def _action(
+        self,
+        text: str,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str,
+        slot: Callable[[], object],
+        tip: str = "",
+    ) -> QAction:
+        action = QAction(text, self)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        self.addAction(action)  # shortcuts work even where the menu bar is hidden (full screen, some desktops)
+        return action
+
+    def _create_actions(self) -> None:
+        icon = self.style().standardIcon
+        self.open_files_action = self._action(
+            "&Open CVs…", QKeySequence.StandardKey.Open, self._choose_files, "Screen one or more CV PDFs"
+        )
+        self.open_files_action.setIcon(icon(QStyle.StandardPixmap.SP_DialogOpenButton))
+        self.open_folder_action = self._action(
+            "Open &Folder…", "Ctrl+Shift+O", self._choose_folder, "Screen every PDF in a folder and its subfolders"
+        )
+        self.open_folder_action.setIcon(icon(QStyle.StandardPixmap.SP_DirOpenIcon))
+        self.export_action = self._action(
+            "&Export List…",
+            "Ctrl+E",
+            self._choose_export_file,
+            "Save the candidates shown, in their order, with decisions and notes",
+        )
+        self.export_action.setIcon(icon(QStyle.StandardPixmap.SP_DialogSaveButton))
+        self.cancel_action = self._action(
+            "&Cancel Import", "Esc", self.cancel_import, "Stop screening; keep the CVs done"
+        )
+        self.cancel_action.setEnabled(False)
+        self.quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, self.close)
+        self.find_action = self._action(
+            "&Find…",
+            QKeySequence.StandardKey.Find,
+            self._filters.focus_text,
+            "Filter the list by name, certification, degree or file",
+        )
+        self.verdict_actions = {
+            verdict: self._action(
+                label,
+                VERDICT_SHORTCUT_KEYS[verdict],
+                partial(self.set_verdict, verdict),
+                f"Mark the selected candidates: {label.strip('&').lower()}",
+            )
+            for verdict, label in _VERDICT_MENU
+        }
+        self.show_list_action = self._action("Candidate &List", "Ctrl+1", partial(self._views.setCurrentIndex, 0))
+        self.show_map_action = self._action("Score &Map", "Ctrl+2", partial(self._views.setCurrentIndex, 1))
+
+    def _create_menus_and_toolbar(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        file_menu.addActions([self.open_files_action, self.open_folder_action, self.export_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.cancel_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        self.menuBar().addMenu("&Edit").addAction(self.find_action)
+        self.menuBar().addMenu("&Review").addActions(list(self.verdict_actions.values()))
+        self.menuBar().addMenu("&View").addActions([self.show_list_action, self.show_map_action])
+        toolbar = self.addToolBar("Main")
+        toolbar.setObjectName("main-toolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.addActions([self.open_files_action, self.open_folder_action, self.export_action])
+
+    def _layout(self) -> None:
+        self._views.addTab(self._table, "Candidates")
+        self._views.addTab(self._chart, "Score map")
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(6, 6, 0, 0)
+        left_layout.addWidget(self._filters)
+        left_layout.addWidget(self._views)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self._detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(splitter)
+        self.statusBar().addPermanentWidget(self._progress)
+        self.statusBar().addPermanentWidget(self._shown_count)
+        screen = QGuiApplication.primaryScreen().availableGeometry()
+        self.resize(min(1400, int(screen.width() * 0.92)), min(860, int(screen.height() * 0.92)))
+        # The detail pane needs room for a readable CV page; the list keeps a little more than half.
+        splitter.setSizes([self.width() * 11 // 20, self.width() * 9 // 20])
+
+    def _connect(self) -> None:
+        messages.bridge().posted.connect(self._show_status)
+        self._filters.filter_changed.connect(self._proxy.set_filter)
+        self._table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self._chart.candidate_clicked.connect(self.select_source_row)
+        self._progress.cancel_requested.connect(self.cancel_import)
+        for signal in (
+            self._proxy.rowsInserted,
+            self._proxy.rowsRemoved,
+            self._proxy.modelReset,
+            self._proxy.layoutChanged,
+        ):
+            signal.connect(self._update_shown_count)
+
+    # Parts, for tests and the app entry point -------------------------------------------------------
+
+    def model(self) -> CandidateTableModel:
+        return self._model
+
+    def proxy(self) -> CandidateProxyModel:
+        return self._proxy
+
+    def table(self) -> CandidateTableView:
+        return self._table
+
+    def chart(self) -> ScoreChart:
+        return self._chart
+
+    def detail(self) -> DetailPane:
+        return self._detail
+
+    def filter_bar(self) -> FilterBar:
+        return self._filters
+
+    def views(self) -> QTabWidget:
+        return self._views
+
+    def is_importing(self) -> bool:
+        return self._worker is not None
+
+    # Selection --------------------------------------------------------------------------------------
+
+    def _current_changed(self, current: QModelIndex | QPersistentModelIndex) -> None:
+        source_row = self._proxy.mapToSource(current).row() if current.isValid() else -1
+        self._detail.show_row(source_row)
+        self._chart.set_selected_row(source_row)
+
+    def select_source_row(self, source_row: int) -> None:
+        proxy_row = self._proxy.proxy_row(source_row)
+        if proxy_row < 0:
+            return
+        index = self._proxy.index(proxy_row, 0)
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self._table.selectionModel().setCurrentIndex(index, flags)
+        self._table.scrollTo(index)
+
+    def _selected_source_rows(self) -> list[int]:
+        return [self._proxy.mapToSource(index).row() for index in self._table.selectionModel().selectedRows()]
+
+    def set_verdict(self, verdict: Verdict) -> None:
+        """Decide on every selected candidate, keeping each one's note."""
+        rows = self._selected_source_rows()
+        if not rows:
+            messages.notify("Select a candidate first.")
+        for row in rows:
+            self._model.set_review(row, Review(verdict, self._model.review(row).note))
+
+    # Importing --------------------------------------------------------------------------------------
+
+    def _choose_files(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(self, "Open CVs", "", "PDF files (*.pdf *.PDF);;All files (*)")
+        self.import_paths([Path(name) for name in names])
+
+    def _choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Open a folder of CVs")
+        if folder:
+            self.import_paths([Path(folder)])
+
+    def import_paths(self, paths: Sequence[Path]) -> None:
+        """Screen the PDFs in these files and folders; rows appear as each CV finishes."""
+        if not paths:
+            return
+        if self._engine is None:
+            show_exception(self, self._engine_problem or ScreenerError("The screening engine is not available."))
+            return
+        if self._worker is not None:
+            self._queued_paths.extend(paths)
+            messages.notify("Those files will be screened when the current import finishes.")
+            return
+        worker = ImportWorker(self._engine, paths, self._model.known_files(), self)
+        worker.import_started.connect(self._progress.set_total)
+        worker.candidate_screened.connect(self._candidate_screened)
+        worker.import_finished.connect(self._import_finished)
+        worker.import_failed.connect(self._import_failed)
+        worker.finished.connect(self._worker_stopped)
+        self._worker = worker
+        self._screened = self._unreadable = 0
+        self._progress.start()
+        self.cancel_action.setEnabled(True)
+        worker.start()
+
+    def cancel_import(self) -> None:
+        if self._worker is None:
+            return
+        self._queued_paths.clear()
+        self._worker.cancel()
+        self._progress.cancelling()
+
+    def _candidate_screened(self, candidate: Candidate, done: int, total: int) -> None:
+        self._arrived.append(candidate)
+        self._screened += 1
+        self._unreadable += candidate.status == "error"
+        self._progress.advance(candidate, done, total)
+        if not self._flush_timer.isActive():
+            self._flush_timer.start()
+
+    def _flush_arrived(self) -> None:
+        self._flush_timer.stop()
+        arrived, self._arrived = self._arrived, []
+        self._model.append_candidates(arrived)
+        if arrived and not self._table.currentIndex().isValid():
+            self._table.selectRow(0)  # the detail pane is never empty once there is someone to show
+
+    def _import_finished(self, cancelled: bool) -> None:
+        self._flush_arrived()
+        verb = "Cancelled after screening" if cancelled else "Screened"
+        problem = f"; {self._unreadable} could not be read (see the Status column)" if self._unreadable else ""
+        if self._screened or cancelled:
+            messages.notify(f"{verb} {self._screened} CV{'s' if self._screened != 1 else ''}{problem}.")
+        self._last_import_cancelled = cancelled
+
+    def _import_failed(self, exc: BaseException) -> None:
+        self._flush_arrived()
+        self._last_import_cancelled = False
+        show_exception(self, exc)
+
+    def _worker_stopped(self) -> None:
+        worker, self._worker = self._worker, None
+        if worker is not None:
+            worker.deleteLater()
+        self._progress.finish()
+        self.cancel_action.setEnabled(False)
+        self.import_finished.emit(self._last_import_cancelled)
+        queued, self._queued_paths = self._queued_paths, []
+        self.import_paths(queued)
+
+    # Drag and drop ----------------------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths)
+
+    # Export -----------------------------------------------------------------------------------------
+
+    def _choose_export_file(self) -> None:
+        name, chosen_filter = QFileDialog.getSaveFileName(self, "Export the list", "candidates.xlsx", EXPORT_FILTERS)
+        if not name:
+            return
+        path = Path(name)
+        if path.suffix.lower() not in (".csv", ".xlsx"):
+            path = path.with_suffix(".csv" if "csv" in chosen_filter.lower() else ".xlsx")
+        self.export_to(path)
+
+    def export_to(self, path: Path) -> None:
+        """Write the candidates shown, in their order, with decisions and notes (off the GUI thread)."""
+        rows = view_rows(self._proxy)
+        if not rows:
+            messages.notify("Nothing to export: no candidate is shown.")
+            return
+        run_in_background(
+            self._export_pool,
+            partial(write_export, path, rows),
+            partial(self._exported, path),
+            partial(show_exception, self),
+            context=self,
+        )
+
+    def _exported(self, path: Path, count: int) -> None:
+        messages.notify(f"Exported {count} candidate{'s' if count != 1 else ''} to {path}.")
+        self.export_finished.emit(path)
+
+    # Status and closing -----------------------------------------------------------------------------
+
+    def _show_status(self, text: str) -> None:
+        self.statusBar().showMessage(text, _STATUS_MESSAGE_MS)
+
+    def _update_shown_count(self) -> None:
+        shown, total = self._proxy.rowCount(), self._model.rowCount()
+        self._shown_count.setText(f"{shown} of {total} shown" if shown != total else f"{total} candidates")
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._worker is not None:
+            # Stop the worker processes cleanly rather than leaving them behind.
+            self.cancel_import()
+            self._worker.wait()
+        self._export_pool.waitForDone()
+        super().closeEvent(event)

@@ -1,0 +1,247 @@
+"""Shows one CV page rendered by pypdfium2, with every piece of evidence highlighted where it was read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import partial
+
+import pypdfium2 as pdfium
+from PySide6.QtCore import QRectF, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPalette, QPen, QResizeEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QStyle, QToolButton, QVBoxLayout, QWidget
+
+from screener.errors import UnreadablePdfError
+from screener.models import Axis, Box, Candidate, Evidence
+
+from . import messages
+from .tasks import run_in_background
+
+# Overlay colours are fixed on purpose: they must read the same on every page whatever the palette.
+AXIS_COLOURS: dict[Axis, QColor] = {"management": QColor(235, 130, 20), "technical": QColor(40, 120, 230)}
+_FILL_ALPHA = 60
+_FOCUS_FILL_ALPHA = 110
+_MIN_RENDER_WIDTH = 400
+
+
+@dataclass(frozen=True)
+class RenderedPage:
+    file: str
+    page: int  # 1-based
+    page_count: int
+    size: tuple[float, float]  # width, height in PDF points
+    image: QImage
+
+
+def render_page(file: str, page: int, width_px: int) -> RenderedPage:
+    """Render one page (1-based, clamped to the document) to an image `width_px` wide."""
+    try:
+        pdf = pdfium.PdfDocument(file)
+    except pdfium.PdfiumError as exc:
+        raise UnreadablePdfError(f"Cannot show {file}: {exc}") from exc
+    try:
+        page_count = len(pdf)
+        page = min(max(page, 1), page_count)
+        pdf_page = pdf[page - 1]
+        width, height = pdf_page.get_size()
+        bitmap = pdf_page.render(scale=max(width_px, _MIN_RENDER_WIDTH) / width, rev_byteorder=True)
+        # copy(): the QImage must own its pixels once the bitmap and document are closed.
+        image = QImage(
+            bytes(bitmap.buffer), bitmap.width, bitmap.height, bitmap.stride, QImage.Format.Format_RGB888
+        ).copy()
+        return RenderedPage(file, page, page_count, (width, height), image)
+    finally:
+        pdf.close()
+
+
+class PageCanvas(QWidget):
+    """The page image scaled to the widget's width, with evidence boxes drawn on top."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._page: RenderedPage | None = None
+        self._evidence: tuple[Evidence, ...] = ()
+        self._focused: Evidence | None = None
+        self._placeholder = ""
+
+    def set_page(self, page: RenderedPage | None, evidence: tuple[Evidence, ...], placeholder: str = "") -> None:
+        self._page = page
+        self._evidence = tuple(e for e in evidence if page is not None and e.span.page == page.page)
+        self._placeholder = placeholder
+        self.update()
+
+    def set_focused(self, evidence: Evidence | None) -> None:
+        self._focused = evidence
+        self.update()
+
+    def focused(self) -> Evidence | None:
+        return self._focused
+
+    def height_for(self, width: int) -> int:
+        if self._page is None:
+            return 0
+        page_width, page_height = self._page.size
+        return round(width * page_height / page_width)
+
+    def box_rect(self, box: Box) -> QRectF:
+        """Where a box in PDF points (top-left origin) sits on the widget."""
+        scale = self.width() / self._page.size[0] if self._page else 1.0
+        return QRectF(box.x0 * scale, box.top * scale, (box.x1 - box.x0) * scale, (box.bottom - box.top) * scale)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        if self._page is None:
+            painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self._placeholder)
+            return
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.drawImage(QRectF(0, 0, self.width(), self.height_for(self.width())), self._page.image)
+        for evidence in self._evidence:
+            self._draw_highlight(painter, evidence, focused=evidence == self._focused)
+
+    def _draw_highlight(self, painter: QPainter, evidence: Evidence, *, focused: bool) -> None:
+        colour = QColor(AXIS_COLOURS[evidence.axis])
+        outline = QPen(colour, 2.5 if focused else 1.0)
+        colour.setAlpha(_FOCUS_FILL_ALPHA if focused else _FILL_ALPHA)
+        painter.setPen(outline)
+        painter.setBrush(colour)
+        painter.drawRect(self.box_rect(evidence.span.box).adjusted(-2, -1, 2, 1))
+
+
+class PageView(QWidget):
+    """Page navigation and a scroll area around the canvas; renders off the GUI thread."""
+
+    page_rendered = Signal(int)  # 1-based page number now on screen
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        # pdfium is not thread-safe: one render thread, used only by this view.
+        self._render_pool = QThreadPool(self)
+        self._render_pool.setMaxThreadCount(1)
+        self._candidate: Candidate | None = None
+        self._page = 1
+        self._page_count = 0
+        self._request = 0
+        self._rendered_width = 0
+        self._canvas = PageCanvas()
+        self._scroll = QScrollArea()
+        self._scroll.setWidget(self._canvas)
+        self._scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._previous = self._nav_button(QStyle.StandardPixmap.SP_ArrowBack, "Previous page", -1)
+        self._next = self._nav_button(QStyle.StandardPixmap.SP_ArrowForward, "Next page", +1)
+        self._page_label = QLabel()
+        self._rerender = QTimer(self, singleShot=True, interval=150)
+        self._rerender.timeout.connect(self._render)
+        self._layout()
+        self.show_candidate(None)
+
+    def _nav_button(self, icon: QStyle.StandardPixmap, tip: str, step: int) -> QToolButton:
+        button = QToolButton()
+        button.setIcon(self.style().standardIcon(icon))
+        button.setToolTip(tip)
+        button.setAutoRaise(True)
+        button.clicked.connect(lambda: self.show_page(self._page + step))
+        return button
+
+    def _layout(self) -> None:
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(self._previous)
+        bar.addWidget(self._page_label)
+        bar.addWidget(self._next)
+        bar.addStretch()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self._scroll)
+
+    def canvas(self) -> PageCanvas:
+        return self._canvas
+
+    def current_page(self) -> int:
+        return self._page
+
+    def show_candidate(self, candidate: Candidate | None) -> None:
+        self._candidate = candidate
+        self._canvas.set_focused(None)
+        self._page_count = 0
+        if candidate is None:
+            self._canvas.set_page(None, (), "Select a candidate to see their CV here.")
+            self._update_navigation()
+            return
+        evidence = candidate.scores.evidence if candidate.scores else ()
+        self.show_page(min((e.span.page for e in evidence), default=1))
+
+    def show_page(self, page: int) -> None:
+        if self._candidate is None:
+            return
+        self._page = max(1, min(page, self._page_count)) if self._page_count else max(1, page)
+        self._render()
+
+    def show_evidence(self, evidence: Evidence) -> None:
+        """Bring the page holding this evidence on screen and scroll its box into view."""
+        self._canvas.set_focused(evidence)
+        if evidence.span.page != self._page or self._rendered_width == 0:
+            self.show_page(evidence.span.page)
+        else:
+            self._scroll_to_focus()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_canvas()
+        if self._candidate is not None:
+            self._rerender.start()
+
+    def _render(self) -> None:
+        if self._candidate is None:
+            return
+        self._request += 1
+        width_px = round(self._scroll.viewport().width() * self.devicePixelRatioF())
+        run_in_background(
+            self._render_pool,
+            partial(render_page, self._candidate.file, self._page, width_px),
+            partial(self._on_rendered, self._request),
+            partial(self._on_render_failed, self._request),
+            context=self,
+        )
+
+    def _on_rendered(self, request: int, page: RenderedPage) -> None:
+        if request != self._request or self._candidate is None or page.file != self._candidate.file:
+            return  # the user has moved on to another page or candidate
+        self._page, self._page_count = page.page, page.page_count
+        self._rendered_width = page.image.width()
+        self._canvas.set_page(page, self._candidate.scores.evidence if self._candidate.scores else ())
+        self._fit_canvas()
+        self._update_navigation()
+        self._scroll_to_focus()
+        self.page_rendered.emit(page.page)
+
+    def _on_render_failed(self, request: int, exc: BaseException) -> None:
+        if request != self._request:
+            return
+        text = str(exc) if isinstance(exc, (UnreadablePdfError, OSError)) else f"Cannot show this CV: {exc}"
+        self._rendered_width = 0
+        self._canvas.set_page(None, (), text)
+        self._fit_canvas()
+        self._update_navigation()
+        messages.notify(text)
+
+    def _fit_canvas(self) -> None:
+        width = self._scroll.viewport().width()
+        height = self._canvas.height_for(width) or self._scroll.viewport().height()
+        self._canvas.resize(width, height)
+
+    def _scroll_to_focus(self) -> None:
+        focused = self._canvas.focused()
+        if focused is None or focused.span.page != self._page:
+            return
+        rect = self._canvas.box_rect(focused.span.box)
+        margin = max(40, self._scroll.viewport().height() // 3)
+        self._scroll.ensureVisible(round(rect.center().x()), round(rect.center().y()), 20, margin)
+
+    def _update_navigation(self) -> None:
+        has_pages = self._page_count > 0
+        self._page_label.setText(f"Page {self._page} of {self._page_count}" if has_pages else "")
+        self._previous.setEnabled(has_pages and self._page > 1)
+        self._next.setEnabled(has_pages and self._page < self._page_count)
