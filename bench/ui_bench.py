@@ -32,7 +32,6 @@ from screener.models import Box, Candidate, CertMatch, Contact, Evidence, RoleFi
 from ui.candidate_model import CandidateTableModel, Column
 from ui.candidate_proxy import CandidateFilter, CandidateProxyModel
 from ui.candidate_view import CandidateTableView
-from ui.compat import keep_singletons_alive
 from ui.decisions import InMemoryDecisionStore
 from ui.engine import load_engine
 from ui.main_window import MainWindow
@@ -167,7 +166,6 @@ def main() -> int:
     parser.add_argument("folder", type=Path, nargs="?", help="PDFs to import (default: generate --count CVs)")
     parser.add_argument("--count", type=int, default=500)
     args = parser.parse_args()
-    keep_singletons_alive()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     with tempfile.TemporaryDirectory() as scratch:
         files = find_pdfs([args.folder]) if args.folder else generated_cvs(args.count, Path(scratch))

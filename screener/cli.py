@@ -158,12 +158,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "screen":
             return _screen(args)
-        from ui.app import run_gui  # the desktop app is only imported when asked for
-
-        return run_gui(getattr(args, "paths", []))
     except ScreenerError as exc:
         sys.stderr.write(f"screener: {exc}\n")
         return EXIT_USAGE
+    # The engine never imports the desktop app; the `screener` command (ui.launcher) opens it.
+    sys.stderr.write("screener: this entry point only screens; run `screener gui` for the desktop app\n")
+    return EXIT_USAGE
 
 
 if __name__ == "__main__":

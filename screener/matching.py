@@ -34,7 +34,8 @@ _CASE_SENSITIVE_MAX = 5
 _WORD_MIN_SCORE = 75.0
 
 _PLANNED = re.compile(
-    r"\b(prep\w*|candidate|eligib\w*|application (?:in process|in progress|submitted|pending)|applied|in process|in progress|pursu\w*|studying|"
+    r"\b(prep\w*|candidate|eligib\w*|application (?:in process|in progress|submitted|pending)|applied|"
+    r"in process|in progress|pursu\w*|studying|"
     r"working towards?|towards?|expected|planned|planning|enrolled|scheduled|attended|course|bootcamp|"
     r"exam date|upcoming|target\w*|aspiring)\b",
     re.IGNORECASE,

@@ -60,8 +60,8 @@ _HEADING_PHRASES: tuple[tuple[str, Section], ...] = (
 )
 # Words that may stand beside a heading phrase in a line that is nothing but a heading.
 _QUALIFIERS = frozenset(
-    "professional work relevant technical key core selected additional other and my personal history "
-    "background highlights overview details information".split()
+    {"professional", "work", "relevant", "technical", "key", "core", "selected", "additional", "other", "and", "my"}
+    | {"personal", "history", "background", "highlights", "overview", "details", "information"}
 )
 _HEADING_WORDS = _QUALIFIERS | {word for phrase, _ in _HEADING_PHRASES for word in phrase.split()}
 _MAX_HEADING_WORDS = 5

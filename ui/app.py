@@ -11,7 +11,6 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from .compat import keep_singletons_alive
 from .errors import install_excepthooks
 from .main_window import MainWindow
 
@@ -23,7 +22,6 @@ def run_gui(paths: Sequence[Path] = ()) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     QApplication.setApplicationName("CV Screener")
     QApplication.setOrganizationName("CV Screener")
-    keep_singletons_alive()
     install_excepthooks()
     window = MainWindow()
     window.show()

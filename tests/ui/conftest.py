@@ -15,11 +15,8 @@ from fpdf import FPDF
 from pytestqt.qtbot import QtBot
 from ui_factories import PMP_BOX, FakeScreening
 
-from ui.compat import keep_singletons_alive
 from ui.decisions import InMemoryDecisionStore
 from ui.main_window import MainWindow
-
-keep_singletons_alive()  # see ui/compat.py: without it a long test run aborts inside PySide6
 
 _HERE = Path(__file__).parent
 

@@ -1,0 +1,24 @@
+"""The `screener` command: the desktop app by default, or the engine's headless `screen` command.
+
+This module imports no Qt itself, so `screener screen` starts fast and runs where no display exists.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from screener import cli
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = cli.build_parser().parse_args(argv)
+    if args.command == "screen":
+        return cli.main(argv)
+    from ui.app import run_gui  # Qt is loaded only when the window is asked for
+
+    return run_gui(getattr(args, "paths", []))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
