@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from itertools import pairwise
 from statistics import median
+from typing import NamedTuple
 
 from screener.models import Box, Line
 from screener.normalize import normalize_text
@@ -22,9 +22,8 @@ _GUTTER_CROSSING_SHARE = 0.12
 _MIN_GUTTER_WIDTH = 12.0
 
 
-@dataclass(frozen=True)
-class PageChar:
-    """One glyph as a PDF backend reports it, in content-stream order."""
+class PageChar(NamedTuple):
+    """One glyph as a PDF backend reports it, in content-stream order (a tuple: pages hold thousands)."""
 
     text: str
     x0: float
@@ -36,20 +35,30 @@ class PageChar:
     space_before: bool = False  # the PDF put a space (or a line break) before this glyph
 
 
-@dataclass
 class _Fragment:
-    """A run of characters on one baseline with no wide gap inside."""
+    """A run of characters on one baseline with no wide gap inside; its edges grow as characters join."""
 
-    chars: list[PageChar]
+    __slots__ = ("bottom", "chars", "top", "x0", "x1")
+
+    def __init__(self, first: PageChar) -> None:
+        self.chars = [first]
+        self.x0, self.top, self.x1, self.bottom = first.x0, first.top, first.x1, first.bottom
+
+    def append(self, char: PageChar) -> None:
+        self.chars.append(char)
+        # Plain comparisons: this runs once per glyph.
+        if char.x0 < self.x0:
+            self.x0 = char.x0
+        if char.top < self.top:
+            self.top = char.top
+        if char.x1 > self.x1:
+            self.x1 = char.x1
+        if char.bottom > self.bottom:
+            self.bottom = char.bottom
 
     @property
     def box(self) -> Box:
-        return Box(
-            min(c.x0 for c in self.chars),
-            min(c.top for c in self.chars),
-            max(c.x1 for c in self.chars),
-            max(c.bottom for c in self.chars),
-        )
+        return Box(self.x0, self.top, self.x1, self.bottom)
 
     def text(self) -> str:
         parts = [self.chars[0].text]
@@ -75,9 +84,9 @@ def _fragments(chars: Iterable[PageChar]) -> list[_Fragment]:
     fragments: list[_Fragment] = []
     for char in chars:
         if fragments and _continues(fragments[-1], char):
-            fragments[-1].chars.append(char)
+            fragments[-1].append(char)
         else:
-            fragments.append(_Fragment([char]))
+            fragments.append(_Fragment(char))
     return fragments
 
 

@@ -64,7 +64,7 @@ class _Hit:
     is_acronym: bool
 
 
-def _acronym_regex(acronym: str) -> re.Pattern[str]:
+def _acronym_body(acronym: str) -> str:
     parts: list[str] = []
     for previous, char in zip(" " + acronym, acronym, strict=False):
         if char in " -":
@@ -75,29 +75,46 @@ def _acronym_regex(acronym: str) -> re.Pattern[str]:
         elif previous.isalnum():
             parts.append(r"(?: ?\. ?)?")  # "P.M.P." and letter-spaced "P . M . P ."
         parts.append(re.escape(char))
-    flags = 0 if len(acronym) <= _CASE_SENSITIVE_MAX else re.IGNORECASE
-    return re.compile(r"(?<![A-Za-z0-9])" + "".join(parts) + r"\.?(?![A-Za-z0-9])", flags)
+    body = "".join(parts)
+    return body if len(acronym) <= _CASE_SENSITIVE_MAX else f"(?i:{body})"
+
+
+def _acronym_pattern(acronyms: Sequence[str]) -> re.Pattern[str]:
+    """All acronyms as whole tokens in one pattern, group a<i> for the i-th acronym."""
+    groups = "|".join(f"(?P<a{index}>{_acronym_body(acronym)})" for index, acronym in enumerate(acronyms))
+    return re.compile(rf"(?<![A-Za-z0-9])(?:{groups})\.?(?![A-Za-z0-9])")
 
 
 class CertificationMatcher:
     """Compiled once per catalogue; matches every line of a document."""
 
     def __init__(self, catalogue: Catalogue) -> None:
-        self._acronyms = [(c, a, _acronym_regex(a)) for c in catalogue.certifications for a in c.acronyms]
+        # Longest first, so that "PSM I" is read whole rather than as "PSM".
+        self._acronyms = sorted(
+            ((c, a) for c in catalogue.certifications for a in c.acronyms), key=lambda pair: -len(pair[1])
+        )
+        self._acronym_pattern = _acronym_pattern([a for _, a in self._acronyms])
         self._phrases = [(c, utils.default_process(p)) for c in catalogue.certifications for p in c.phrases]
+        self._phrases_by_word: dict[str, list[int]] = {}
+        for index, (_, phrase) in enumerate(self._phrases):
+            for word in set(phrase.split()):
+                self._phrases_by_word.setdefault(word, []).append(index)
         self._not_when = {c.id: [w.lower() for w in c.not_when] for c in catalogue.certifications}
 
     def _acronym_hits(self, line: Line) -> list[_Hit]:
         hits = []
-        for cert, acronym, pattern in self._acronyms:
-            for found in pattern.finditer(line.text):
-                hits.append(_Hit(cert, found.start(), found.end(), len(acronym), 100.0, True))
+        for found in self._acronym_pattern.finditer(line.text):
+            cert, acronym = self._acronyms[int(str(found.lastgroup)[1:])]
+            hits.append(_Hit(cert, found.start(), found.end(), len(acronym), 100.0, True))
         return hits
 
     def _phrase_hits(self, line: Line) -> list[_Hit]:
         text = utils.default_process(line.text)
+        # Only phrases sharing a correctly spelled word with the line can reach the cutoffs.
+        candidates = sorted({i for word in text.split() for i in self._phrases_by_word.get(word, ())})
         hits = []
-        for cert, phrase in self._phrases:
+        for index in candidates:
+            cert, phrase = self._phrases[index]
             cutoff = SHORT_PHRASE_MIN_SCORE if len(phrase) < SHORT_PHRASE_LENGTH else PHRASE_MIN_SCORE
             if len(text) < len(phrase) - 2:  # a short line inside a long phrase is not that phrase
                 continue

@@ -51,31 +51,25 @@ def _pdfium_chars(page: pdfium.PdfPage) -> Iterator[PageChar]:
     textpage = page.get_textpage()
     height = page.get_height()
     box = pdfium_c.FS_RECTF()
-    pending_space = False
+    pending_space = True
+    bold = False
     try:
-        for index in range(textpage.count_chars()):
-            codepoint = pdfium_c.FPDFText_GetUnicode(textpage, index)
-            if codepoint in (0, 0xFFFE, 0xFFFF):
-                continue
-            char = chr(codepoint)
-            if char.isspace():
+        # One call for all the text: per-character calls are the slow part of reading a page.
+        text = textpage.get_text_range(0, textpage.count_chars())
+        for index, char in enumerate(text):
+            if char.isspace() or char in "\x00\ufffe\uffff":
                 pending_space = True
                 continue
             # The loose box spans the advance width and the font's full height, so gaps between
             # boxes are real spaces and its height is the size as drawn (the nominal size is not,
             # e.g. 1.0 for Word on macOS, which scales every glyph by its text matrix).
             pdfium_c.FPDFText_GetLooseCharBox(textpage, index, box)
-            weight = pdfium_c.FPDFText_GetFontWeight(textpage, index)
+            if pending_space:  # weight is read once a word: a word rarely changes weight midway
+                bold = pdfium_c.FPDFText_GetFontWeight(textpage, index) >= _BOLD_WEIGHT
             yield PageChar(
-                char,
-                box.left,
-                height - box.top,
-                box.right,
-                height - box.bottom,
-                box.top - box.bottom,
-                weight >= _BOLD_WEIGHT,
-                pending_space,
-            )
+                char, box.left, height - box.top, box.right, height - box.bottom, box.top - box.bottom,
+                bold, pending_space,
+            )  # fmt: skip
             pending_space = False
     finally:
         textpage.close()
@@ -97,6 +91,8 @@ def _read_pdfium(path: Path, max_pages: int) -> tuple[int, list[Line], list[tupl
             lines += page_lines(list(_pdfium_chars(page)), number + 1, width)
             page.close()
         return total, lines, sizes
+    except pdfium.PdfiumError as exc:  # a page that will not load: a looping or broken page tree
+        raise UnreadablePdfError(f"the PDF is damaged and cannot be read (page {len(sizes) + 1}: {exc})") from exc
     finally:
         pdf.close()
 

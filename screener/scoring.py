@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date
 
 from screener.catalogue import Catalogue
@@ -40,20 +41,30 @@ def _capped(axis: Axis, claims: Iterable[_Claim], caps: Mapping[str, float]) -> 
     return items
 
 
-def _keyword_pattern(terms: Iterable[str]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
-    return re.compile(rf"(?<![\w+#.])(?:{alternatives})(?![\w+#])", re.IGNORECASE)
+@lru_cache(maxsize=16)
+def _topics_pattern(topics: tuple[tuple[str, tuple[str, ...]], ...]) -> re.Pattern[str]:
+    """One pattern for all topics, a named group per topic, so each line is scanned once."""
+    groups = "|".join(
+        f"(?P<t{index}>" + "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)) + ")"
+        for index, (_, terms) in enumerate(topics)
+    )
+    return re.compile(rf"(?<![\w+#.])(?:{groups})(?![\w+#])", re.IGNORECASE)
 
 
 def _first_mentions(
     lines: Sequence[Line], topics: Mapping[str, tuple[str, ...]], sections: frozenset[str]
 ) -> Iterator[tuple[str, Line]]:
     """For each topic, the first line (in reading order) that mentions one of its terms."""
-    for topic, terms in topics.items():
-        pattern = _keyword_pattern(terms)
-        line = next((ln for ln in lines if ln.section in sections and pattern.search(ln.text)), None)
-        if line is not None:
-            yield topic, line
+    key = tuple((topic, tuple(terms)) for topic, terms in topics.items())
+    pattern = _topics_pattern(key)
+    first: dict[int, Line] = {}
+    for line in lines:
+        if line.section in sections:
+            for found in pattern.finditer(line.text):
+                first.setdefault(int(str(found.lastgroup)[1:]), line)
+    for index, (topic, _) in enumerate(key):
+        if index in first:
+            yield topic, first[index]
 
 
 def _span(line: Line) -> Span:
