@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from datetime import date
+from functools import lru_cache
 
 from screener.catalogue import Catalogue
 from screener.models import Axis, CertMatch, Degree, Evidence, Job, Line, RoleFit, Scores, Span
