@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from screener.experience import has_term, term_pattern
 from screener.models import Degree, DegreeLevel, DegreeStatus, Line, Span
@@ -80,6 +80,10 @@ class _Mention:
     match: re.Match[str]
 
 
+# Certification names ("Certified Associate in Project Management") are not degrees.
+_CREDENTIAL_SECTIONS = frozenset({"certifications", "training"})
+
+
 @dataclass(frozen=True)
 class _Field:
     name: str
@@ -98,17 +102,43 @@ def extract_degrees(
     management = term_pattern(management_fields)
     ordered = sorted(range(len(lines)), key=lambda index: lines[index].section != "education")
     degrees: dict[tuple[DegreeLevel, str], Degree] = {}
+    levels_by_line: set[tuple[int, DegreeLevel]] = set()
     for index in ordered:
-        line = lines[index]
-        if line.is_heading:
+        if lines[index].is_heading or lines[index].section in _CREDENTIAL_SECTIONS:
             continue
-        for mention in _mentions(line.text):
-            field = _field(line.text, mention, technical, management)
-            if not _counts(line, mention, field, technical, management):
+        for mention in _mentions(lines[index].text):
+            line, field = _line_and_field(lines, index, mention, technical, management)
+            # "Master of Business Administration (MBA)" names one degree twice.
+            if (index, mention.form.level) in levels_by_line or not _counts(
+                line, mention, field, technical, management
+            ):
                 continue
+            levels_by_line.add((index, mention.form.level))
             degree = _degree(line, mention, field, _status(lines, index), technical, management)
             degrees.setdefault((degree.level, degree.field.lower()), degree)
     return tuple(degrees.values())
+
+
+def _line_and_field(
+    lines: Sequence[Line],
+    index: int,
+    mention: _Mention,
+    technical: re.Pattern[str] | None,
+    management: re.Pattern[str] | None,
+) -> tuple[Line, _Field]:
+    """The degree's line and field; the next line joins when it completes a field cut by wrapping."""
+    line = lines[index]
+    field = _field(line.text, mention, technical, management)
+    following = lines[index + 1] if index + 1 < len(lines) else None
+    if has_term(technical, field.name) or has_term(management, field.name) or following is None:
+        return line, field
+    if following.section != line.section or following.is_heading or _mentions(following.text):
+        return line, field
+    joined = replace(line, text=f"{line.text} {following.text}", box=line.box.union(following.box))
+    wider = _field(joined.text, mention, technical, management)
+    if has_term(technical, wider.name) or has_term(management, wider.name):
+        return joined, wider
+    return line, field
 
 
 def _mentions(text: str) -> list[_Mention]:
