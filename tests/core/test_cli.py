@@ -1,0 +1,103 @@
+"""The `screener screen` command: ranked table, JSON contract, safe CSV, exit codes, help."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from screener.cli import main
+from screener.export import neutralise_cell, write_csv
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+CANDIDATE_KEYS = {
+    "file", "sha256", "status", "error", "pages", "name", "email", "phone", "certifications", "degrees",
+    "years_experience", "management_score", "technical_score", "role_fit", "evidence",
+}  # fmt: skip
+
+
+def test_screens_the_samples_into_a_ranked_table(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["screen", str(SAMPLES), "--as-of", "2026-11-25", "--workers", "2"]) == 0
+    table = capsys.readouterr().out.splitlines()
+    assert table[0].split()[:3] == ["#", "name", "fit"]
+    first = table[2]
+    assert "tpm" in first.split()  # the default ranking puts a technical project manager first
+    assert len(table) == 2 + len(list(SAMPLES.glob("*.pdf")))
+
+
+def test_json_keeps_the_contract(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "results.json"
+    assert main(["screen", str(SAMPLES), "--json", str(out), "--as-of", "2026-11-25", "--workers", "2"]) == 0
+    capsys.readouterr()
+    document = json.loads(out.read_text(encoding="utf-8"))
+    assert document["schema"] == "screener.results/1"
+    candidates = document["candidates"]
+    assert all(CANDIDATE_KEYS <= set(c) for c in candidates)
+    pm = next(c for c in candidates if c["name"] == "Daniel Brennan")
+    held = {c["name"] for c in pm["certifications"] if c["status"] == "held"}
+    assert "PMP (Project Management Professional)" in held
+    assert pm["role_fit"] == "pm"
+    assert sum(e["points"] for e in pm["evidence"] if e["axis"] == "management") == pytest.approx(
+        pm["management_score"]
+    )
+
+
+def test_some_unreadable_files_exit_one_and_are_listed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "cvs"
+    folder.mkdir()
+    (folder / "good.PDF").write_bytes((SAMPLES / "daniel_brennan_pm.pdf").read_bytes())
+    (folder / "broken.pdf").write_bytes(b"<html>not a cv</html>")
+    assert main(["screen", str(folder), "--workers", "1"]) == 1
+    captured = capsys.readouterr()
+    assert "broken.pdf" in captured.err and "not a PDF" in captured.err
+    assert "Daniel Brennan" in captured.out
+
+
+def exit_code(argv: list[str]) -> int:
+    """The status the command ends with, whether it returns it or argparse exits with it."""
+    try:
+        return main(argv)
+    except SystemExit as exited:
+        return int(exited.code or 0)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["screen", "no/such/folder"],
+        ["screen"],
+        ["screen", ".", "--as-of", "25/11/2026"],
+        ["screen", ".", "--workers", "0"],
+    ],
+)
+def test_usage_errors_exit_two(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    assert exit_code(argv) == 2
+    assert capsys.readouterr().err
+
+
+def test_help_describes_every_option(capsys: pytest.CaptureFixture[str]) -> None:
+    assert exit_code(["screen", "--help"]) == 0
+    text = capsys.readouterr().out
+    for option in ("--json", "--csv", "--certs", "--workers", "--role", "--as-of"):
+        assert option in text
+
+
+def test_csv_cells_cannot_run_as_formulas() -> None:
+    stream = io.StringIO()
+    write_csv([{"name": '=HYPERLINK("http://x")', "file": "+1.pdf", "role_fit": "-", "error": "@SUM(A1)"}], stream)
+    row = next(csv.DictReader(io.StringIO(stream.getvalue())))
+    assert row["name"].startswith("'=") and row["file"] == "'+1.pdf" and row["error"] == "'@SUM(A1)"
+    assert neutralise_cell(42.5) == 42.5
+
+
+def test_the_engine_never_loads_qt() -> None:
+    code = (
+        "import sys, screener, screener.cli, screener.batch, screener.export, screener.eval\n"
+        "assert not [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6', 'ui'))], 'Qt imported'\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
