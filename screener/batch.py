@@ -1,23 +1,22 @@
-"""Screen many files in worker processes, reporting each result as it finishes and honouring cancel."""
+"""Screen many files in worker processes, saving and reporting each as it finishes, and honouring cancel."""
 
 from __future__ import annotations
 
-import logging
-import multiprocessing
+import dataclasses
 import os
 from collections.abc import Iterable, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Protocol
 
-from screener.models import Candidate
-from screener.screening import Screener
+from screener.duplicates import SamePersonIndex, flag_possible_duplicates
+from screener.models import Candidate, Document
+from screener.pdftext import read_document
+from screener.screening import Screener, file_sha256
 from screener.settings import Settings
+from screener.store import Session, scoring_fingerprint
+from screener.workers import DEFAULT_LIMITS, Extract, Job, Outcome, WorkerLimits, read_in_workers
 
-log = logging.getLogger(__name__)
-
-_worker_screener: Screener | None = None
+__all__ = ["ProgressSink", "WorkerLimits", "find_pdfs", "screen_files"]
 
 
 class ProgressSink(Protocol):
@@ -45,20 +44,70 @@ def find_pdfs(paths: Iterable[Path]) -> list[Path]:
     return sorted(found)
 
 
-def _init_worker(settings: Settings) -> None:
-    global _worker_screener
-    logging.getLogger("pdfminer").setLevel(logging.ERROR)
-    _worker_screener = Screener(settings)
+def _failed(path: Path, sha256: str, reason: str) -> Candidate:
+    return Candidate(file=str(path), sha256=sha256, status="error", error=reason)
 
 
-def _screen_in_worker(path: Path) -> Candidate:
-    assert _worker_screener is not None, "worker started without its initializer"
-    return _worker_screener.screen_file(path)
+def _from_worker(job: Job, outcome: Outcome) -> Candidate:
+    return outcome.candidate or _failed(job.path, job.sha256, outcome.reason or "the reader gave no result")
 
 
-def _crashed(path: Path, exc: BaseException) -> Candidate:
-    log.warning("screening %s failed: %r", path, exc)
-    return Candidate(file=str(path), sha256="", status="error", error=f"the reader crashed on this file ({exc})")
+class _Batch:
+    """The files of one batch as they finish: saved to the session, flagged, reported, collected."""
+
+    def __init__(self, total: int, settings: Settings, session: Session | None, progress: ProgressSink | None) -> None:
+        self.total = total
+        self.session = session
+        self.progress = progress
+        self.fingerprint = scoring_fingerprint(settings)
+        self.results: list[Candidate] = []
+        self.people = SamePersonIndex()
+        self.owners: dict[str, str] = {}  # content hash -> the first file in this batch that holds it
+
+    def cancelled(self) -> bool:
+        return bool(self.progress and self.progress.is_cancelled())
+
+    def finish(self, candidate: Candidate, document: Document | None = None, *, save: bool = True) -> None:
+        if self.session and save:
+            self.session.record(candidate, document, scored_with=self.fingerprint)
+        if candidate.status == "ok":
+            self.owners.setdefault(candidate.sha256, candidate.file)
+        self.people.add(candidate)
+        self.results.append(candidate)
+        if self.progress:
+            self.progress.on_result(self.people.flagged(candidate), len(self.results), self.total)
+
+
+def _jobs_to_read(files: Sequence[Path], batch: _Batch, settings: Settings) -> list[Job]:
+    """Finish from the session whatever it already knows (by path, then by content); the rest is work to do."""
+    stored: dict[str, Candidate] = {}
+    unfinished: set[Path] = set(files)
+    if batch.session:
+        # Re-scoring first means every stored result below matches the current catalogue and settings.
+        stored = {c.file: c for c in batch.session.rescore(Screener(settings)) if c.status != "duplicate"}
+        unfinished = set(batch.session.pending(files))
+    jobs: list[Job] = []
+    for path in files:
+        if batch.cancelled():
+            break
+        if path not in unfinished and str(path) in stored:
+            batch.finish(stored[str(path)], save=False)
+            continue
+        try:
+            digest = file_sha256(path)
+        except OSError as exc:
+            batch.finish(_failed(path, "", f"cannot read the file: {exc.strerror or exc}"))
+            continue
+        known = batch.session.result(digest) if batch.session else None
+        if digest in batch.owners:
+            original = batch.owners[digest]
+            batch.finish(Candidate(str(path), digest, status="duplicate", error=f"duplicate of {original}"))
+        elif known:
+            batch.finish(dataclasses.replace(known.candidate, file=str(path)))
+        else:
+            batch.owners[digest] = str(path)
+            jobs.append(Job(path, digest))
+    return jobs
 
 
 def screen_files(
@@ -67,31 +116,29 @@ def screen_files(
     *,
     workers: int | None = None,
     progress: ProgressSink | None = None,
+    session: Session | None = None,
+    limits: WorkerLimits = DEFAULT_LIMITS,
+    extract: Extract = read_document,
 ) -> list[Candidate]:
-    """Screen the files in a spawn-based process pool; stop early, keeping what finished, on cancel."""
+    """Screen the files in worker processes, in their order; stop early, keeping what finished, on cancel.
+
+    With a session, each finished file is saved as it finishes, and a file whose content the session
+    already holds is not read again. Each file gets a row: a result, or status "error" with the reason
+    (including a file that took longer than `limits.seconds`, crashed its worker or used too much memory),
+    or status "duplicate" for a second copy of the same content. `extract` turns a path into a Document
+    in the worker (it must be importable by name, as spawned workers import it).
+    """
     total = len(files)
     if progress:
         progress.on_started(total)
-    results: list[Candidate] = []
-    if not files:
-        return results
-    workers = max(1, min(workers or os.cpu_count() or 1, total))
-    context = multiprocessing.get_context("spawn")  # what Windows and macOS do anyway; fork is unsafe with Qt
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(settings,)) as pool:
-        pending: dict[Future[Candidate], Path] = {pool.submit(_screen_in_worker, p): p for p in files}
-        while pending:
-            finished, _ = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
-            for future in finished:
-                path = pending.pop(future)
-                try:
-                    candidate = future.result()
-                except (BrokenProcessPool, Exception) as exc:
-                    candidate = _crashed(path, exc)
-                results.append(candidate)
-                if progress:
-                    progress.on_result(candidate, len(results), total)
-            if progress and progress.is_cancelled():
-                for future in pending:
-                    future.cancel()
-                break
-    return results
+    batch = _Batch(total, settings, session, progress)
+    jobs = _jobs_to_read(files, batch, settings)
+    if jobs and not batch.cancelled():
+        count = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
+        outcomes = read_in_workers(
+            jobs, settings, workers=count, limits=limits, is_cancelled=batch.cancelled, extract=extract
+        )
+        for job, outcome in outcomes:
+            batch.finish(_from_worker(job, outcome), outcome.document)
+    order = {str(path): index for index, path in enumerate(files)}
+    return flag_possible_duplicates(sorted(batch.results, key=lambda c: order.get(c.file, total)))

@@ -19,6 +19,7 @@ from screener.export import results_document, table_row, write_csv_file
 from screener.models import Candidate
 from screener.ranking import rank_candidates
 from screener.settings import Settings
+from screener.store import Session
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -84,6 +85,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     screen.add_argument("--workers", type=_positive, metavar="N", help="worker processes (default: all cores)")
     screen.add_argument(
+        "--session",
+        type=Path,
+        metavar="FILE",
+        help="keep every result in this session file as it finishes, so a rerun after a crash or with more "
+        "files reads only what is new (default: session.sqlite in the user data folder)",
+    )
+    screen.add_argument(
         "--role",
         choices=("tpm", "pm"),
         default="tpm",
@@ -107,9 +115,9 @@ def _print_table(candidates: Sequence[Candidate], out: TextIO) -> None:
     out.write(header + "\n" + "-" * len(header) + "\n")
     for rank, candidate in enumerate(candidates, 1):
         row = table_row(candidate)
-        if candidate.status == "error":
+        if candidate.status != "ok":
             out.write(
-                f"{rank:>3}  {'(not screened)':<24} {'error':<9} {'':>5} {'':>5} {'':>5}  "
+                f"{rank:>3}  {'(not screened)':<24} {candidate.status:<9} {'':>5} {'':>5} {'':>5}  "
                 f"{candidate.error or '':<34} {candidate.file}\n"
             )
             continue
@@ -131,9 +139,11 @@ def _screen(args: argparse.Namespace) -> int:
     if not files:
         sys.stderr.write("screener: no PDF files found in the given paths\n")
         return EXIT_USAGE
-    results = rank_candidates(
-        screen_files(files, settings, workers=args.workers, progress=TerminalProgress(sys.stderr)), args.role
-    )
+    with Session.open(args.session) as session:
+        screened = screen_files(
+            files, settings, workers=args.workers, progress=TerminalProgress(sys.stderr), session=session
+        )
+    results = rank_candidates(screened, args.role)
     if args.json == "-":
         json.dump(results_document(results, settings.catalogue), sys.stdout, indent=1, ensure_ascii=False)
         sys.stdout.write("\n")

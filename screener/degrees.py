@@ -80,6 +80,18 @@ class _Mention:
     match: re.Match[str]
 
 
+@dataclass(frozen=True)
+class _Fields:
+    """The catalogue's field vocabularies, compiled once per call of extract_degrees."""
+
+    technical: re.Pattern[str] | None
+    management: re.Pattern[str] | None
+
+    def known(self, text: str) -> bool:
+        """Whether the text names a technical or management field."""
+        return has_term(self.technical, text) or has_term(self.management, text)
+
+
 # Certification names ("Certified Associate in Project Management") are not degrees.
 _CREDENTIAL_SECTIONS = frozenset({"certifications", "training"})
 
@@ -98,8 +110,7 @@ def extract_degrees(
     Outside the education section a line counts only when it states a degree "in/of <field>"; in the
     experience section that statement must open the line, so "hired engineers with a BSc" is not a degree.
     """
-    technical = term_pattern(technical_fields)
-    management = term_pattern(management_fields)
+    fields = _Fields(term_pattern(technical_fields), term_pattern(management_fields))
     ordered = sorted(range(len(lines)), key=lambda index: lines[index].section != "education")
     degrees: dict[tuple[DegreeLevel, str], Degree] = {}
     levels_by_line: set[tuple[int, DegreeLevel]] = set()
@@ -107,14 +118,12 @@ def extract_degrees(
         if lines[index].is_heading or lines[index].section in _CREDENTIAL_SECTIONS:
             continue
         for mention in _mentions(lines[index].text):
-            line, field = _line_and_field(lines, index, mention, technical, management)
+            line, field = _line_and_field(lines, index, mention, fields)
             # "Master of Business Administration (MBA)" names one degree twice.
-            if (index, mention.form.level) in levels_by_line or not _counts(
-                line, mention, field, technical, management
-            ):
+            if (index, mention.form.level) in levels_by_line or not _counts(line, mention, field, fields):
                 continue
             levels_by_line.add((index, mention.form.level))
-            degree = _degree(line, mention, field, _status(lines, index), technical, management)
+            degree = _degree(line, mention, field, _status(lines, index), fields)
             degrees.setdefault((degree.level, degree.field.lower()), degree)
     return tuple(degrees.values())
 
@@ -123,20 +132,19 @@ def _line_and_field(
     lines: Sequence[Line],
     index: int,
     mention: _Mention,
-    technical: re.Pattern[str] | None,
-    management: re.Pattern[str] | None,
+    fields: _Fields,
 ) -> tuple[Line, _Field]:
     """The degree's line and field; the next line joins when it completes a field cut by wrapping."""
     line = lines[index]
-    field = _field(line.text, mention, technical, management)
+    field = _field(line.text, mention, fields)
     following = lines[index + 1] if index + 1 < len(lines) else None
-    if has_term(technical, field.name) or has_term(management, field.name) or following is None:
+    if fields.known(field.name) or following is None:
         return line, field
     if following.section != line.section or following.is_heading or _mentions(following.text):
         return line, field
     joined = replace(line, text=f"{line.text} {following.text}", box=line.box.union(following.box))
-    wider = _field(joined.text, mention, technical, management)
-    if has_term(technical, wider.name) or has_term(management, wider.name):
+    wider = _field(joined.text, mention, fields)
+    if fields.known(wider.name):
         return joined, wider
     return line, field
 
@@ -154,9 +162,7 @@ def _mentions(text: str) -> list[_Mention]:
     return sorted(found, key=lambda mention: mention.match.start())
 
 
-def _field(
-    text: str, mention: _Mention, technical: re.Pattern[str] | None, management: re.Pattern[str] | None
-) -> _Field:
+def _field(text: str, mention: _Mention, fields: _Fields) -> _Field:
     """The subject studied: after the token ("BSc Computer Science"), or just before it ("Physics, BSc")."""
     rest = _CANDIDATE_PREFIX.sub("", _LEADS_TO_SUBJECT.sub("", _HONOURS.sub("", text[mention.match.end() :])))
     segments = [_CANDIDATE_PREFIX.sub("", _LEADS_TO_SUBJECT.sub("", segment)) for segment in _segments(rest)]
@@ -168,9 +174,9 @@ def _field(
     preceding = "" if _FIELD_STOP.search(preceding) else _plausible(preceding)
     if named.lower() in _GENERIC_QUALIFIERS or not named:
         # "Bachelor of Science, Computer Science", "BS, Computer Science", "MIS, Bachelor of Science"
-        if len(segments) > 1 and (has_term(technical, segments[1]) or has_term(management, segments[1])):
+        if len(segments) > 1 and fields.known(segments[1]):
             return _Field(segments[1], True)
-        if has_term(technical, preceding) or has_term(management, preceding):
+        if fields.known(preceding):
             return _Field(preceding, False)
     if _plausible(named):
         return _Field(named, True)
@@ -201,8 +207,7 @@ def _counts(
     line: Line,
     mention: _Mention,
     field: _Field,
-    technical: re.Pattern[str] | None,
-    management: re.Pattern[str] | None,
+    fields: _Fields,
 ) -> bool:
     """Whether this mention is a degree of the candidate rather than a stray token."""
     after = _HONOURS.sub("", line.text[mention.match.end() :])
@@ -210,7 +215,7 @@ def _counts(
         _LEADS_TO_SUBJECT.match(after)
     )
     if mention.form.needs_subject and not (
-        field.follows and (states_subject or _bare_subject(line, mention, field, technical, management))
+        field.follows and (states_subject or _bare_subject(line, mention, field, fields))
     ):
         return False
     if line.section == "education":
@@ -224,11 +229,10 @@ def _bare_subject(
     line: Line,
     mention: _Mention,
     field: _Field,
-    technical: re.Pattern[str] | None,
-    management: re.Pattern[str] | None,
+    fields: _Fields,
 ) -> bool:
     """'BS Computer Science' or 'BA History', but not 'MS Office' nor the state in 'Cambridge, MA'."""
-    if has_term(technical, field.name) or has_term(management, field.name):
+    if fields.known(field.name):
         return True
     after_comma = line.text[: mention.match.start()].rstrip().endswith(",")
     return (
@@ -265,8 +269,7 @@ def _degree(
     mention: _Mention,
     field: _Field,
     status: DegreeStatus,
-    technical: re.Pattern[str] | None,
-    management: re.Pattern[str] | None,
+    fields: _Fields,
 ) -> Degree:
     start, end = mention.match.span()
     at = line.text.find(field.name, end) if field.follows else line.text.rfind(field.name, 0, start)
@@ -275,8 +278,8 @@ def _degree(
     return Degree(
         level=mention.form.level,
         field=field.name,
-        technical=mention.form.engineering or has_term(technical, field.name),
-        management=mention.form.level == "mba" or has_term(management, field.name),
+        technical=mention.form.engineering or has_term(fields.technical, field.name),
+        management=mention.form.level == "mba" or has_term(fields.management, field.name),
         status=status,
         matched_text=line.text[start:end].strip(),
         span=Span(line.text, line.page, line.box, line.section),

@@ -17,3 +17,7 @@ class UnreadablePdfError(ScreenerError):
 
 class Cancelled(ScreenerError):
     """The user cancelled a batch; never shown as an error."""
+
+
+class SessionError(ScreenerError):
+    """A session file cannot be opened or used; the message names the file and the way out."""

@@ -20,6 +20,16 @@ _PRACTICE_SECTIONS = frozenset({"summary", "experience", "projects", "skills", "
 
 
 @dataclass(frozen=True)
+class Findings:
+    """What was read from one CV: the input of scoring."""
+
+    lines: Sequence[Line]
+    certifications: Sequence[CertMatch]
+    degrees: Sequence[Degree]
+    jobs: Sequence[Job]
+
+
+@dataclass(frozen=True)
 class _Claim:
     """An evidence item before capping."""
 
@@ -93,21 +103,15 @@ def _role_claims(jobs: Iterable[Job], component: str, per_year: float, kind: str
         yield _Claim(component, f"{years:.1f} years as {title} ({kind})", years * per_year, job.span)
 
 
-def management_claims(
-    lines: Sequence[Line],
-    certs: Sequence[CertMatch],
-    degrees: Sequence[Degree],
-    jobs: Sequence[Job],
-    catalogue: Catalogue,
-) -> Iterator[_Claim]:
+def management_claims(found: Findings, catalogue: Catalogue) -> Iterator[_Claim]:
     points = catalogue.scoring.points
-    yield from _cert_claims(certs, {"management", "agile"}, "certifications")
-    for topic, line in _first_mentions(lines, catalogue.management_keywords, _PRACTICE_SECTIONS):
+    yield from _cert_claims(found.certifications, {"management", "agile"}, "certifications")
+    for topic, line in _first_mentions(found.lines, catalogue.management_keywords, _PRACTICE_SECTIONS):
         yield _Claim("practice areas", f"Practice: {topic}", points["practice_area"], _span(line))
     yield from _role_claims(
-        [j for j in jobs if j.management], "management roles", points["management_year"], "management"
+        [j for j in found.jobs if j.management], "management roles", points["management_year"], "management"
     )
-    for degree in degrees:
+    for degree in found.degrees:
         if degree.management and degree.status == "completed":
             table = points["management_degree"]
             value = table["mba"] if degree.level == "mba" else table["other"]
@@ -119,28 +123,23 @@ def _degree_points(degree: Degree, level_points: Mapping[str, float]) -> float:
     return level_points.get(degree.level, 0) * (1.0 if degree.status == "completed" else 0.5)
 
 
-def technical_claims(
-    lines: Sequence[Line],
-    certs: Sequence[CertMatch],
-    degrees: Sequence[Degree],
-    jobs: Sequence[Job],
-    catalogue: Catalogue,
-) -> Iterator[_Claim]:
+def technical_claims(found: Findings, catalogue: Catalogue) -> Iterator[_Claim]:
     points = catalogue.scoring.points
     level_points = points["degree"]
     # Only the highest technical degree counts: a master's includes the bachelor's before it.
-    technical_degrees = [d for d in degrees if d.technical]
+    technical_degrees = [d for d in found.degrees if d.technical]
     if technical_degrees:
         degree = max(technical_degrees, key=lambda d: _degree_points(d, level_points))
         status = "" if degree.status == "completed" else " (in progress)"
         label = f"Technical degree: {degree.level} in {degree.field}{status}"
         yield _Claim("technical degree", label, _degree_points(degree, level_points), degree.span)
-    yield from _role_claims([j for j in jobs if j.technical], "technical roles", points["technical_year"], "technical")
-    yield from _cert_claims(certs, {"technical"}, "technical certifications")
-    for topic, line in _first_mentions(lines, catalogue.technical_keywords, _PRACTICE_SECTIONS - {"skills"}):
+    technical_jobs = [j for j in found.jobs if j.technical]
+    yield from _role_claims(technical_jobs, "technical roles", points["technical_year"], "technical")
+    yield from _cert_claims(found.certifications, {"technical"}, "technical certifications")
+    for topic, line in _first_mentions(found.lines, catalogue.technical_keywords, _PRACTICE_SECTIONS - {"skills"}):
         yield _Claim("technical duties", f"Technical work: {topic}", points["technical_duty"], _span(line))
     skills = {s: (s,) for s in catalogue.technical_skills}
-    for skill, line in _first_mentions(lines, skills, _PRACTICE_SECTIONS):
+    for skill, line in _first_mentions(found.lines, skills, _PRACTICE_SECTIONS):
         yield _Claim("technical skills", f"Skill: {skill}", points["technical_skill"], _span(line))
 
 
@@ -155,17 +154,11 @@ def role_fit(management: float, technical: float, thresholds: Mapping[str, float
     return "technical" if strong_technical else "other"
 
 
-def score_candidate(
-    lines: Sequence[Line],
-    certs: Sequence[CertMatch],
-    degrees: Sequence[Degree],
-    jobs: Sequence[Job],
-    catalogue: Catalogue,
-) -> Scores:
+def score_candidate(found: Findings, catalogue: Catalogue) -> Scores:
     """Both axes as sums of capped evidence items, and the role fit they imply."""
     caps = catalogue.scoring.caps
-    evidence = _capped("management", management_claims(lines, certs, degrees, jobs, catalogue), caps["management"])
-    evidence += _capped("technical", technical_claims(lines, certs, degrees, jobs, catalogue), caps["technical"])
+    evidence = _capped("management", management_claims(found, catalogue), caps["management"])
+    evidence += _capped("technical", technical_claims(found, catalogue), caps["technical"])
     management = round(sum(e.points for e in evidence if e.axis == "management"), 1)
     technical = round(sum(e.points for e in evidence if e.axis == "technical"), 1)
     return Scores(management, technical, role_fit(management, technical, catalogue.scoring.thresholds), tuple(evidence))

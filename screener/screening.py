@@ -14,7 +14,7 @@ from screener.experience import extract_jobs, merged_years, years_where
 from screener.matching import CertificationMatcher
 from screener.models import Candidate, Document
 from screener.pdftext import read_document
-from screener.scoring import score_candidate
+from screener.scoring import Findings, score_candidate
 from screener.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -52,7 +52,7 @@ class Screener:
             years_experience=merged_years(jobs) if jobs else None,
             years_management=years_where(jobs, lambda j: j.management) if jobs else None,
             years_technical=years_where(jobs, lambda j: j.technical) if jobs else None,
-            scores=score_candidate(lines, certs, degrees, jobs, self.catalogue),
+            scores=score_candidate(Findings(lines, certs, degrees, jobs), self.catalogue),
             warnings=document.warnings,
         )
 

@@ -1,0 +1,72 @@
+"""Reopening and re-scoring a 1,000-candidate session, against reading 50 CVs from PDF, measured in one run.
+
+    python bench/session_timings.py [--candidates 1000]
+
+Renders 50 generated CVs, times reading them (the reference), then fills a session with that many
+candidates (the 50 extractions repeated under distinct hashes), and prints the time to reopen it and
+list its candidates, and to re-score all of them after a settings change, with the ratios.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import hashlib
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+from cvgen.__main__ import write_set
+from cvgen.corpus import eval_corpus
+from screener.pdftext import read_document
+from screener.screening import Screener
+from screener.settings import Settings
+from screener.store import Session, scoring_fingerprint
+
+REFERENCE_FILES = 50
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--candidates", type=int, default=1000)
+    args = parser.parse_args()
+    settings = Settings(as_of=date(2025, 6, 1))
+    screener = Screener(settings)
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch) / "cvs"
+        write_set(eval_corpus(REFERENCE_FILES, seed=4), folder)
+        files = sorted(folder.glob("*.pdf"))
+        started = time.perf_counter()
+        documents = [read_document(path) for path in files]
+        reading = time.perf_counter() - started
+
+        session_path = Path(scratch) / "session.sqlite"
+        with Session.open(session_path) as session:
+            for index in range(args.candidates):
+                document = documents[index % len(documents)]
+                sha256 = hashlib.sha256(str(index).encode()).hexdigest()
+                candidate = screener.screen_document(document, f"{folder}/cv {index:04d}.pdf", sha256)
+                session.record(candidate, document, scored_with=scoring_fingerprint(settings))
+
+        started = time.perf_counter()
+        with Session.open(session_path) as session:
+            loaded = session.candidates()
+        reopening = time.perf_counter() - started
+
+        later = Screener(dataclasses.replace(settings, as_of=date(2026, 1, 1)))
+        with Session.open(session_path) as session:
+            started = time.perf_counter()
+            rescored = session.rescore(later)
+            rescoring = time.perf_counter() - started
+        size = session_path.stat().st_size
+    print(f"reading {REFERENCE_FILES} CVs from PDF (reference): {reading:.2f} s")
+    print(f"session of {len(loaded)} candidates: {size / 1e6:.1f} MB")
+    print(f"reopen and list {len(loaded)} candidates: {reopening:.2f} s  (x{reopening / reading:.2f} the reference)")
+    print(f"re-score {len(rescored)} candidates: {rescoring:.2f} s  (x{rescoring / reading:.2f} the reference)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,110 @@
+"""Documents and Candidates to compact JSON and back, so a session can store them and rebuild them exactly."""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import json
+import types
+from collections.abc import Callable
+from datetime import date
+from typing import Any, TypeVar, Union, get_args, get_origin, get_type_hints
+
+from screener.models import Candidate, Document
+
+__all__ = ["candidate_from_json", "candidate_to_json", "document_from_json", "document_to_json"]
+
+T = TypeVar("T")
+Decoder = Callable[[Any], Any]
+
+
+def _encode(value: object) -> object:
+    """Dataclasses become objects that leave out fields still at their default; tuples lists; dates ISO text."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        encoded: dict[str, object] = {}
+        for name, default in _defaults(type(value)):
+            item = getattr(value, name)
+            if item is not default and item != default:
+                encoded[name] = _encode(item)
+        return encoded
+    if isinstance(value, tuple):
+        return [_encode(item) for item in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+@functools.cache
+def _defaults(cls: type) -> tuple[tuple[str, object], ...]:
+    # A sentinel that equals nothing stands in for "no default", so such a field is always written.
+    return tuple(
+        (f.name, f.default if f.default is not dataclasses.MISSING else object()) for f in dataclasses.fields(cls)
+    )
+
+
+@functools.cache
+def _decoder(hint: Any) -> Decoder:
+    """A function rebuilding a value of type `hint` from what `_encode` made of it."""
+    origin = get_origin(hint)
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        return _dataclass_decoder(hint)
+    if origin is tuple:
+        return _tuple_decoder(get_args(hint))
+    if origin in (Union, types.UnionType):
+        present = [arg for arg in get_args(hint) if arg is not type(None)]
+        inner = _decoder(present[0]) if len(present) == 1 else _as_is
+        return lambda value: None if value is None else inner(value)
+    if hint is date:
+        return date.fromisoformat
+    if hint is float:
+        return float  # JSON writes 12.0 as 12.0, but a hand-edited or older row may hold 12
+    return _as_is  # str, int, bool and Literal values are stored as themselves
+
+
+def _as_is(value: Any) -> Any:
+    return value
+
+
+def _tuple_decoder(args: tuple[Any, ...]) -> Decoder:
+    if len(args) == 2 and args[1] is Ellipsis:
+        item = _decoder(args[0])
+        return lambda values: tuple(item(value) for value in values)
+    items = [_decoder(arg) for arg in args]
+    return lambda values: tuple(decode(value) for decode, value in zip(items, values, strict=True))
+
+
+def _dataclass_decoder(cls: type) -> Decoder:
+    hints = get_type_hints(cls)
+    fields = {f.name: _decoder(hints[f.name]) for f in dataclasses.fields(cls)}
+
+    def decode(encoded: dict[str, Any]) -> Any:
+        # Keys this version does not know (written by a newer one) are left out rather than refused.
+        return cls(**{name: fields[name](value) for name, value in encoded.items() if name in fields})
+
+    return decode
+
+
+def _to_json(value: object) -> str:
+    return json.dumps(_encode(value), ensure_ascii=False, separators=(",", ":"))
+
+
+def _from_json(cls: type[T], text: str) -> T:
+    hint: object = cls
+    decoded: T = _decoder(hint)(json.loads(text))
+    return decoded
+
+
+def document_to_json(document: Document) -> str:
+    return _to_json(document)
+
+
+def document_from_json(text: str) -> Document:
+    return _from_json(Document, text)
+
+
+def candidate_to_json(candidate: Candidate) -> str:
+    return _to_json(candidate)
+
+
+def candidate_from_json(text: str) -> Candidate:
+    return _from_json(Candidate, text)

@@ -1,0 +1,300 @@
+"""A screening session in SQLite: each finished file, its extraction and result, and the reviewer's decisions."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import logging
+import os
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from types import TracebackType
+from typing import Literal, cast, get_args
+
+import platformdirs
+
+from screener.codec import candidate_from_json, candidate_to_json, document_from_json, document_to_json
+from screener.duplicates import flag_possible_duplicates
+from screener.errors import SessionError
+from screener.models import Candidate, Document, FileStatus
+from screener.screening import Screener
+from screener.settings import Settings
+
+__all__ = [
+    "Decision",
+    "Review",
+    "Session",
+    "StoredResult",
+    "default_session_path",
+    "scoring_fingerprint",
+]
+
+log = logging.getLogger(__name__)
+
+Decision = Literal["none", "shortlist", "maybe", "reject"]
+
+# Each entry moves the schema one version forward; PRAGMA user_version counts the entries applied.
+# Append only: a released entry is never edited, so every older session file can still be brought up.
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE extraction (
+        sha256 TEXT PRIMARY KEY,
+        document TEXT NOT NULL,
+        candidate TEXT NOT NULL,
+        scored_with TEXT NOT NULL,
+        extracted_at TEXT NOT NULL,
+        scored_at TEXT NOT NULL
+    );
+    CREATE TABLE file (
+        path TEXT PRIMARY KEY,
+        sha256 TEXT,
+        size INTEGER,
+        mtime_ns INTEGER,
+        status TEXT NOT NULL CHECK (status IN ('ok', 'error', 'duplicate')),
+        error TEXT,
+        finished_at TEXT NOT NULL
+    );
+    CREATE INDEX file_by_sha256 ON file (sha256);
+    CREATE TABLE review (
+        sha256 TEXT PRIMARY KEY,
+        decision TEXT NOT NULL DEFAULT 'none' CHECK (decision IN ('none', 'shortlist', 'maybe', 'reject')),
+        note TEXT NOT NULL DEFAULT '',
+        updated_at TEXT NOT NULL
+    );
+    """,
+)
+
+
+@dataclass(frozen=True)
+class Review:
+    """What the reviewer decided about one CV (by content), and their note."""
+
+    decision: Decision = "none"
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class StoredResult:
+    """A file content already screened: its result and the settings it was scored with."""
+
+    candidate: Candidate
+    scored_with: str
+
+
+def default_session_path() -> Path:
+    return Path(platformdirs.user_data_dir("cv-screener", appauthor=False)) / "session.sqlite"
+
+
+def scoring_fingerprint(settings: Settings) -> str:
+    """Changes whenever a stored extraction would score differently: catalogue, weights, reference date."""
+    catalogue = dataclasses.replace(settings.catalogue, source="")  # the same content from elsewhere scores the same
+    return hashlib.sha256(repr((catalogue, settings.reference_date())).encode()).hexdigest()[:16]
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _file_stamp(path: Path) -> tuple[int, int] | None:
+    """Size and modification time: a file whose stamp is unchanged since it was finished is not read again."""
+    try:
+        facts = path.stat()
+    except OSError:
+        return None
+    return facts.st_size, facts.st_mtime_ns
+
+
+def _unusable(path: Path, reason: object) -> SessionError:
+    return SessionError(
+        f"the session file {path} cannot be used ({reason}). Start a new session with another file; "
+        "this one is left as it is"
+    )
+
+
+class Session:
+    """One screening session; every change is its own committed transaction, so a crash loses nothing finished.
+
+    Safe to share between threads (the app's window and its import thread); calls take turns.
+    """
+
+    def __init__(self, path: Path, connection: sqlite3.Connection) -> None:
+        self.path = path
+        self._db = connection
+        self._lock = threading.Lock()
+
+    @classmethod
+    def open(cls, path: Path | None = None) -> Session:
+        """Open or create a session file (default: in the user data folder), bringing its schema up to date."""
+        path = path or default_session_path()
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            connection = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=10.0)
+        except (OSError, sqlite3.Error) as exc:
+            raise _unusable(path, exc) from exc
+        try:
+            _prepare(connection, path)
+        except sqlite3.Error as exc:
+            connection.close()
+            raise _unusable(path, exc) from exc
+        except SessionError:
+            connection.close()
+            raise
+        return cls(path, connection)
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    def __enter__(self) -> Session:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        self.close()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+
+    def _query(self, sql: str, parameters: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+        with self._lock:
+            return self._db.execute(sql, parameters).fetchall()
+
+    def record(self, candidate: Candidate, document: Document | None = None, *, scored_with: str = "") -> None:
+        """Save one finished file in one transaction; the extraction of an already known content is kept."""
+        stamp = _file_stamp(Path(candidate.file)) or (None, None)
+        now = _now()
+        with self._transaction() as db:
+            if document is not None and candidate.status == "ok":
+                db.execute(
+                    "INSERT INTO extraction VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (sha256) DO UPDATE SET candidate = "
+                    "excluded.candidate, scored_with = excluded.scored_with, scored_at = excluded.scored_at",
+                    (candidate.sha256, document_to_json(document), candidate_to_json(candidate), scored_with, now, now),
+                )
+            db.execute(
+                "INSERT OR REPLACE INTO file VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (candidate.file, candidate.sha256 or None, *stamp, candidate.status, candidate.error, now),
+            )
+
+    def result(self, sha256: str) -> StoredResult | None:
+        """The stored result for a file content, if it was screened before."""
+        rows = self._query("SELECT candidate, scored_with FROM extraction WHERE sha256 = ?", (sha256,))
+        if not rows:
+            return None
+        text, scored_with = rows[0]
+        return StoredResult(candidate_from_json(str(text)), str(scored_with))
+
+    def document(self, sha256: str) -> Document | None:
+        rows = self._query("SELECT document FROM extraction WHERE sha256 = ?", (sha256,))
+        return document_from_json(str(rows[0][0])) if rows else None
+
+    def documents(self) -> dict[str, Document]:
+        """Every stored extraction by content hash: what the app highlights and what re-scoring reads."""
+        rows = self._query("SELECT sha256, document FROM extraction")
+        return {str(sha256): document_from_json(str(text)) for sha256, text in rows}
+
+    def candidates(self) -> list[Candidate]:
+        """One row per finished file, by path; a second file with the same content is its duplicate."""
+        rows = self._query(
+            "SELECT f.path, f.sha256, f.status, f.error, e.candidate FROM file AS f "
+            "LEFT JOIN extraction AS e ON e.sha256 = f.sha256 AND f.status = 'ok' ORDER BY f.path"
+        )
+        owners: dict[str, str] = {}
+        candidates: list[Candidate] = []
+        for path, sha256, status, error, text in rows:
+            file, digest = str(path), str(sha256 or "")
+            if status == "ok" and text is not None and digest not in owners:
+                owners[digest] = file
+                candidates.append(dataclasses.replace(candidate_from_json(str(text)), file=file))
+            elif status == "ok" and digest in owners:
+                candidates.append(_duplicate(file, digest, owners[digest]))
+            elif status != "ok":
+                failed: FileStatus = "duplicate" if status == "duplicate" else "error"
+                candidates.append(Candidate(file=file, sha256=digest, status=failed, error=str(error)))
+        return flag_possible_duplicates(candidates)
+
+    def pending(self, paths: Iterable[Path]) -> list[Path]:
+        """The paths not yet finished in this session, or changed on disk since they were."""
+        rows = self._query(
+            "SELECT f.path, f.size, f.mtime_ns FROM file AS f WHERE f.status != 'ok' "
+            "OR EXISTS (SELECT 1 FROM extraction AS e WHERE e.sha256 = f.sha256)"
+        )
+        finished = {str(path): (size, mtime) for path, size, mtime in rows}
+        return [path for path in paths if finished.get(str(path)) != _file_stamp(path)]
+
+    def rescore(self, screener: Screener) -> list[Candidate]:
+        """Score again, from stored extractions and without reading any PDF, what other settings scored."""
+        fingerprint = scoring_fingerprint(screener.settings)
+        stale = self._query(
+            "SELECT e.sha256, e.document, (SELECT min(path) FROM file WHERE file.sha256 = e.sha256) "
+            "FROM extraction AS e WHERE e.scored_with != ?",
+            (fingerprint,),
+        )
+        rescored = [
+            screener.screen_document(document_from_json(str(text)), str(path or ""), str(sha256))
+            for sha256, text, path in stale
+        ]
+        now = _now()
+        with self._transaction() as db:
+            db.executemany(
+                "UPDATE extraction SET candidate = ?, scored_with = ?, scored_at = ? WHERE sha256 = ?",
+                [(candidate_to_json(c), fingerprint, now, c.sha256) for c in rescored],
+            )
+        log.info("re-scored %d stored extractions", len(rescored))
+        return self.candidates()
+
+    def set_decision(self, sha256: str, decision: Decision) -> None:
+        if decision not in get_args(Decision):
+            raise ValueError(f"unknown decision {decision!r}")
+        self._save_review(sha256, "decision", decision)
+
+    def set_note(self, sha256: str, text: str) -> None:
+        self._save_review(sha256, "note", text)
+
+    def _save_review(self, sha256: str, column: Literal["decision", "note"], value: str) -> None:
+        with self._transaction() as db:
+            db.execute(
+                f"INSERT INTO review (sha256, {column}, updated_at) VALUES (?, ?, ?) "
+                f"ON CONFLICT (sha256) DO UPDATE SET {column} = excluded.{column}, updated_at = excluded.updated_at",
+                (sha256, value, _now()),
+            )
+
+    def decisions(self) -> dict[str, Review]:
+        rows = self._query("SELECT sha256, decision, note FROM review")
+        return {str(sha256): Review(cast(Decision, decision), str(note)) for sha256, decision, note in rows}
+
+
+def _duplicate(file: str, sha256: str, original: str) -> Candidate:
+    return Candidate(file=file, sha256=sha256, status="duplicate", error=f"duplicate of {original}")
+
+
+def _prepare(connection: sqlite3.Connection, path: Path) -> None:
+    """Refuse a damaged or newer file before writing to it, then switch to WAL and migrate forward."""
+    # quick_check reads every page, so a torn or foreign file is refused here rather than midway through a batch.
+    verdict = connection.execute("PRAGMA quick_check").fetchone()[0]
+    if verdict != "ok":
+        raise _unusable(path, f"the database is damaged: {verdict}")
+    version = connection.execute("PRAGMA user_version").fetchone()[0]
+    if version > len(MIGRATIONS):
+        raise _unusable(path, "it was written by a newer version of CV Screener")
+    if not os.access(path, os.W_OK):
+        raise _unusable(path, "the file is read-only")
+    connection.execute("PRAGMA journal_mode = WAL")
+    # FULL: a committed file or decision survives a power cut too, not only a crash of the program.
+    connection.execute("PRAGMA synchronous = FULL")
+    for number in range(version, len(MIGRATIONS)):
+        connection.executescript(f"BEGIN; {MIGRATIONS[number]} PRAGMA user_version = {number + 1}; COMMIT;")
+        log.info("session %s migrated to schema version %d", path, number + 1)
