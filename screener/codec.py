@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any, TypeVar, Union, get_args, get_origin, get_type_hints
 
-from screener.models import Candidate, Document
+from screener.models import Box, Candidate, Document, Line, Span
 
 __all__ = ["candidate_from_json", "candidate_to_json", "document_from_json", "document_to_json"]
 
@@ -18,8 +18,38 @@ T = TypeVar("T")
 Decoder = Callable[[Any], Any]
 
 
+def _line_to_list(line: Line) -> list[object]:
+    box = line.box
+    return [line.text, line.page, box.x0, box.top, box.x1, box.bottom, line.size, line.bold, line.section,
+            line.is_heading]  # fmt: skip
+
+
+def _line_from_list(v: list[Any]) -> Line:
+    return Line(v[0], v[1], Box(v[2], v[3], v[4], v[5]), v[6], v[7], v[8], v[9])
+
+
+def _span_to_list(span: Span) -> list[object]:
+    box = span.box
+    return [span.text, span.page, box.x0, box.top, box.x1, box.bottom, span.section]
+
+
+def _span_from_list(v: list[Any]) -> Span:
+    return Span(v[0], v[1], Box(v[2], v[3], v[4], v[5]), v[6])
+
+
+# The types a session holds by the thousand are written as flat arrays: a tenth of the work of the
+# generic field-by-field path, and a smaller file.
+_COMPACT: dict[type, tuple[Callable[[Any], object], Decoder]] = {
+    Line: (_line_to_list, _line_from_list),
+    Span: (_span_to_list, _span_from_list),
+}
+
+
 def _encode(value: object) -> object:
     """Dataclasses become objects that leave out fields still at their default; tuples lists; dates ISO text."""
+    compact = _COMPACT.get(type(value))
+    if compact is not None:
+        return compact[0](value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         encoded: dict[str, object] = {}
         for name, default in _defaults(type(value)):
@@ -46,6 +76,8 @@ def _defaults(cls: type) -> tuple[tuple[str, object], ...]:
 def _decoder(hint: Any) -> Decoder:
     """A function rebuilding a value of type `hint` from what `_encode` made of it."""
     origin = get_origin(hint)
+    if hint in _COMPACT:
+        return _COMPACT[hint][1]
     if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         return _dataclass_decoder(hint)
     if origin is tuple:

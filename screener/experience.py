@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from screener.models import Job, Line, Span
 
@@ -278,7 +279,14 @@ def _duty(text: str) -> str:
 
 def term_pattern(terms: Collection[str]) -> re.Pattern[str] | None:
     """One case-insensitive pattern matching any of the terms as whole words; None when there are none."""
-    alternatives = sorted({term.strip().lower() for term in terms if term.strip()}, key=len, reverse=True)
+    return _compiled_terms(
+        tuple(sorted({term.strip().lower() for term in terms if term.strip()}, key=len, reverse=True))
+    )
+
+
+@lru_cache(maxsize=32)
+def _compiled_terms(alternatives: tuple[str, ...]) -> re.Pattern[str] | None:
+    # Cached: the same catalogue lists are compiled for every CV of a batch.
     if not alternatives:
         return None
     return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, alternatives)) + r")(?!\w)", re.IGNORECASE)

@@ -18,7 +18,7 @@ Matching rules, per alias kind:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -108,12 +108,14 @@ class CertificationMatcher:
             hits.append(_Hit(cert, found.start(), found.end(), len(acronym), 100.0, True))
         return hits
 
-    def _phrase_hits(self, line: Line) -> list[_Hit]:
-        text = utils.default_process(line.text)
-        # Only phrases sharing a correctly spelled word with the line can reach the cutoffs.
-        candidates = sorted({i for word in text.split() for i in self._phrases_by_word.get(word, ())})
+    def _phrase_candidates(self, text: str) -> set[int]:
+        """Phrases sharing a correctly spelled word with the text: only they can reach the cutoffs."""
+        return {i for word in text.split() for i in self._phrases_by_word.get(word, ())}
+
+    def _phrase_hits(self, text: str, candidates: Iterable[int]) -> list[_Hit]:
+        """Fuzzy phrase matches in a text already passed through rapidfuzz's default_process."""
         hits = []
-        for index in candidates:
+        for index in sorted(candidates):
             cert, phrase = self._phrases[index]
             cutoff = SHORT_PHRASE_MIN_SCORE if len(phrase) < SHORT_PHRASE_LENGTH else PHRASE_MIN_SCORE
             if len(text) < len(phrase) - 2:  # a short line inside a long phrase is not that phrase
@@ -130,30 +132,33 @@ class CertificationMatcher:
 
     def find(self, lines: Sequence[Line], as_of: date) -> tuple[CertMatch, ...]:
         """Every certification mentioned as the candidate's own, one per certification (the best status)."""
+        texts = [utils.default_process(line.text) for line in lines]
+        candidates = [self._phrase_candidates(text) for text in texts]
         best: dict[str, CertMatch] = {}
         for index, line in enumerate(lines):
             if line.is_heading:
                 continue
             previous = lines[index - 1] if index else None
             lead = previous.text + " " if previous and _sentence_runs_on(previous, line) else ""
-            judged = [
-                self._judge(hit, line, as_of, lead)
-                for hit in _longest_first(self._acronym_hits(line) + self._phrase_hits(line))
-            ]
-            following = lines[index + 1] if index + 1 < len(lines) else None
-            if following is not None and _same_block(line, following):
-                judged += self._wrapped_matches(line, following, as_of)
+            hits = self._acronym_hits(line) + self._phrase_hits(texts[index], candidates[index])
+            judged = [self._judge(hit, line, as_of, lead) for hit in _longest_first(hits)]
+            following = index + 1 if index + 1 < len(lines) else None
+            # A phrase broken over two lines has a word on each: a phrase candidate of both lines.
+            if following is not None and _same_block(line, lines[following]):
+                spanning = candidates[index] & candidates[following]
+                if spanning:
+                    judged += self._wrapped_matches(line, lines[following], spanning, as_of)
             for match in judged:
                 if match is not None and _better(match, best.get(match.cert_id)):
                     best[match.cert_id] = match
         return tuple(best.values())
 
-    def _wrapped_matches(self, line: Line, following: Line, as_of: date) -> list[CertMatch | None]:
+    def _wrapped_matches(self, line: Line, following: Line, spanning: set[int], as_of: date) -> list[CertMatch | None]:
         """Names broken over two lines ("Microsoft Certified: Azure Solutions / Architect Expert")."""
         joined = replace(line, text=f"{line.text} {following.text}", box=line.box.union(following.box))
         return [
             self._judge(hit, joined, as_of, "")
-            for hit in self._phrase_hits(joined)
+            for hit in self._phrase_hits(utils.default_process(joined.text), spanning)
             if hit.start < len(line.text) < hit.end
         ]
 

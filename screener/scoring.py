@@ -52,13 +52,17 @@ def _capped(axis: Axis, claims: Iterable[_Claim], caps: Mapping[str, float]) -> 
 
 
 @lru_cache(maxsize=16)
-def _topics_pattern(topics: tuple[tuple[str, tuple[str, ...]], ...]) -> re.Pattern[str]:
-    """One pattern for all topics, a named group per topic, so each line is scanned once."""
-    groups = "|".join(
-        f"(?P<t{index}>" + "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True)) + ")"
-        for index, (_, terms) in enumerate(topics)
-    )
-    return re.compile(rf"(?<![\w+#.])(?:{groups})(?![\w+#])", re.IGNORECASE)
+def _topics_index(topics: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[re.Pattern[str], dict[str, int]]:
+    """One pattern for every term of every topic, and the topic each term belongs to.
+
+    A plain alternation over lower-cased text: named groups per topic make Python's matcher ~6x slower.
+    """
+    topic_of: dict[str, int] = {}
+    for index, (_, terms) in enumerate(topics):
+        for term in terms:
+            topic_of.setdefault(term.lower(), index)
+    alternatives = "|".join(re.escape(term) for term in sorted(topic_of, key=len, reverse=True))
+    return re.compile(rf"(?<![\w+#.])(?:{alternatives})(?![\w+#])"), topic_of
 
 
 def _first_mentions(
@@ -66,12 +70,12 @@ def _first_mentions(
 ) -> Iterator[tuple[str, Line]]:
     """For each topic, the first line (in reading order) that mentions one of its terms."""
     key = tuple((topic, tuple(terms)) for topic, terms in topics.items())
-    pattern = _topics_pattern(key)
+    pattern, topic_of = _topics_index(key)
     first: dict[int, Line] = {}
     for line in lines:
         if line.section in sections:
-            for found in pattern.finditer(line.text):
-                first.setdefault(int(str(found.lastgroup)[1:]), line)
+            for found in pattern.finditer(line.text.lower()):
+                first.setdefault(topic_of[found.group()], line)
     for index, (topic, _) in enumerate(key):
         if index in first:
             yield topic, first[index]

@@ -8,7 +8,7 @@ import logging
 import os
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -22,7 +22,7 @@ from screener.codec import candidate_from_json, candidate_to_json, document_from
 from screener.duplicates import flag_possible_duplicates
 from screener.errors import SessionError
 from screener.models import Candidate, Document, FileStatus
-from screener.screening import Screener
+from screener.screening import Screener, matching_key
 from screener.settings import Settings
 
 __all__ = [
@@ -91,9 +91,11 @@ def default_session_path() -> Path:
 
 
 def scoring_fingerprint(settings: Settings) -> str:
-    """Changes whenever a stored extraction would score differently: catalogue, weights, reference date."""
+    """'<matching key>/<scoring key>': changes whenever a stored extraction would score differently; its
+    first part only when matching could find something else (then re-scoring must match again)."""
     catalogue = dataclasses.replace(settings.catalogue, source="")  # the same content from elsewhere scores the same
-    return hashlib.sha256(repr((catalogue, settings.reference_date())).encode()).hexdigest()[:16]
+    scoring = hashlib.sha256(repr((catalogue, settings.reference_date())).encode()).hexdigest()[:16]
+    return f"{matching_key(settings)}/{scoring}"
 
 
 def _now() -> str:
@@ -206,8 +208,12 @@ class Session:
         rows = self._query("SELECT sha256, document FROM extraction")
         return {str(sha256): document_from_json(str(text)) for sha256, text in rows}
 
-    def candidates(self) -> list[Candidate]:
-        """One row per finished file, by path; a second file with the same content is its duplicate."""
+    def candidates(self, known: Mapping[str, Candidate] | None = None) -> list[Candidate]:
+        """One row per finished file, by path; a second file with the same content is its duplicate.
+
+        `known` holds candidates already in memory by content hash, which need not be decoded again.
+        """
+        known = known or {}
         rows = self._query(
             "SELECT f.path, f.sha256, f.status, f.error, e.candidate FROM file AS f "
             "LEFT JOIN extraction AS e ON e.sha256 = f.sha256 AND f.status = 'ok' ORDER BY f.path"
@@ -218,7 +224,8 @@ class Session:
             file, digest = str(path), str(sha256 or "")
             if status == "ok" and text is not None and digest not in owners:
                 owners[digest] = file
-                candidates.append(dataclasses.replace(candidate_from_json(str(text)), file=file))
+                stored = known.get(digest) or candidate_from_json(str(text))
+                candidates.append(dataclasses.replace(stored, file=file))
             elif status == "ok" and digest in owners:
                 candidates.append(_duplicate(file, digest, owners[digest]))
             elif status != "ok":
@@ -239,14 +246,19 @@ class Session:
         """Score again, from stored extractions and without reading any PDF, what other settings scored."""
         fingerprint = scoring_fingerprint(screener.settings)
         stale = self._query(
-            "SELECT e.sha256, e.document, (SELECT min(path) FROM file WHERE file.sha256 = e.sha256) "
+            "SELECT e.sha256, e.document, e.candidate, e.scored_with, "
+            "(SELECT min(path) FROM file WHERE file.sha256 = e.sha256) "
             "FROM extraction AS e WHERE e.scored_with != ?",
             (fingerprint,),
         )
-        rescored = [
-            screener.screen_document(document_from_json(str(text)), str(path or ""), str(sha256))
-            for sha256, text, path in stale
-        ]
+        matching = fingerprint.split("/")[0]
+        rescored = []
+        for sha256, document_text, candidate_text, scored_with, path in stale:
+            document = document_from_json(str(document_text))
+            if str(scored_with).split("/")[0] == matching:  # same findings: only the scoring changed
+                rescored.append(screener.rescore_findings(candidate_from_json(str(candidate_text)), document))
+            else:
+                rescored.append(screener.screen_document(document, str(path or ""), str(sha256)))
         now = _now()
         with self._transaction() as db:
             db.executemany(
@@ -254,7 +266,7 @@ class Session:
                 [(candidate_to_json(c), fingerprint, now, c.sha256) for c in rescored],
             )
         log.info("re-scored %d stored extractions", len(rescored))
-        return self.candidates()
+        return self.candidates({c.sha256: c for c in rescored})
 
     def set_decision(self, sha256: str, decision: Decision) -> None:
         if decision not in get_args(Decision):

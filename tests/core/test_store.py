@@ -159,3 +159,22 @@ def test_a_session_from_a_newer_version_is_refused(tmp_path: Path) -> None:
         db.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 1}")
     with pytest.raises(SessionError, match="newer version"):
         Session.open(path)
+
+
+def test_a_weight_change_rescores_stored_findings_exactly_as_a_full_screening(
+    tmp_path: Path, screened: list[tuple[Candidate, Document]]
+) -> None:
+    with filled_session(tmp_path / "s.sqlite", screened) as session:
+        catalogue = SETTINGS.catalogue
+        reweighted = dataclasses.replace(
+            catalogue,
+            certifications=tuple(dataclasses.replace(c, weight=c.weight / 2) for c in catalogue.certifications),
+            scoring=dataclasses.replace(catalogue.scoring, thresholds={"management": 70, "technical": 20}),
+        )
+        later = dataclasses.replace(SETTINGS, catalogue=reweighted)
+        assert scoring_fingerprint(later).split("/")[0] == scoring_fingerprint(SETTINGS).split("/")[0]
+        rescored = session.rescore(Screener(later))
+    expected = [Screener(later).screen_document(d, c.file, c.sha256) for c, d in screened]
+    assert rescored == sorted(expected, key=lambda c: c.file)
+    before = sorted((c for c, _ in screened), key=lambda c: c.file)
+    assert [c.scores for c in rescored] != [c.scores for c in before]  # the new weights did change scores
