@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from screener.catalogue import Catalogue
@@ -18,6 +20,20 @@ from screener.scoring import Findings, score_candidate
 from screener.settings import Settings
 
 log = logging.getLogger(__name__)
+
+
+def matching_key(settings: Settings) -> str:
+    """Changes whenever matching could find something else in the same text: aliases, field and title
+    vocabularies, duty terms, or the day "Present" means. Weights, caps and thresholds do not count."""
+    catalogue = settings.catalogue
+    material = (
+        [(c.id, c.acronyms, c.phrases, c.not_when) for c in catalogue.certifications],
+        sorted(catalogue.degree_fields.items()),
+        sorted(catalogue.role_titles.items()),
+        sorted(catalogue.technical_keywords.items()),
+        settings.reference_date().isoformat(),
+    )
+    return hashlib.sha256(repr(material).encode()).hexdigest()[:16]
 
 
 class Screener:
@@ -56,6 +72,21 @@ class Screener:
             warnings=document.warnings,
         )
 
+    def rescore_findings(self, candidate: Candidate, document: Document) -> Candidate:
+        """Score a candidate's stored findings again under new weights, caps, thresholds or keywords.
+
+        Only valid when the findings were matched under the same matching_key; certification names,
+        categories and weights are refreshed from the catalogue, and those it no longer lists are dropped.
+        """
+        known = {c.id: c for c in self.catalogue.certifications}
+        certs = tuple(
+            dataclasses.replace(match, name=entry.name, category=entry.category, weight=entry.weight)
+            for match in candidate.certifications
+            if (entry := known.get(match.cert_id)) is not None
+        )
+        scores = score_candidate(Findings(document.lines, certs, candidate.degrees, candidate.jobs), self.catalogue)
+        return dataclasses.replace(candidate, certifications=certs, scores=scores)
+
     def screen_file(self, path: Path) -> Candidate:
         """Screen one file; a file that cannot be screened comes back as an error row, never an exception."""
         try:
@@ -74,3 +105,20 @@ def file_sha256(path: Path) -> str:
         for block in iter(lambda: stream.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
+
+
+def rescore(candidates: Iterable[Candidate], documents: Mapping[str, Document], screener: Screener) -> list[Candidate]:
+    """Score the candidates again from their stored extractions (by content hash), reading no PDF.
+
+    A row without an extraction (a file that failed, or one not kept) comes back as it was. Warnings are
+    kept: they hold the document's own and the possible-duplicate flags, which scoring does not change.
+    """
+    rescored = []
+    for candidate in candidates:
+        document = documents.get(candidate.sha256) if candidate.status == "ok" else None
+        if document is None:
+            rescored.append(candidate)
+            continue
+        fresh = screener.screen_document(document, candidate.file, candidate.sha256)
+        rescored.append(dataclasses.replace(fresh, warnings=candidate.warnings))
+    return rescored
