@@ -155,3 +155,41 @@ def load_catalogue(path: Path | None = None) -> Catalogue:
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise CatalogueError(f"{path}: not valid JSON ({exc})") from exc
     return parse_catalogue(data, str(path))
+
+
+def catalogue_to_dict(catalogue: Catalogue) -> dict[str, Any]:
+    """The catalogue as JSON-ready data in the shape of certs.json; `parse_catalogue` reads it back unchanged."""
+
+    def certification(cert: Certification) -> dict[str, Any]:
+        entry: dict[str, Any] = {
+            "id": cert.id,
+            "name": cert.name,
+            "issuer": cert.issuer,
+            "category": cert.category,
+            "weight": cert.weight,
+        }
+        for key in ("acronyms", "phrases", "not_when"):
+            if getattr(cert, key):
+                entry[key] = list(getattr(cert, key))
+        return entry
+
+    def lists(table: Mapping[str, tuple[str, ...]]) -> dict[str, list[str]]:
+        return {name: list(values) for name, values in table.items()}
+
+    scoring = catalogue.scoring
+    return {
+        "schema_version": catalogue.schema_version,
+        "certifications": [certification(c) for c in catalogue.certifications],
+        "degree_fields": lists(catalogue.degree_fields),
+        "role_titles": lists(catalogue.role_titles),
+        "keywords": {
+            "management": lists(catalogue.management_keywords),
+            "technical": lists(catalogue.technical_keywords),
+            "technical_skills": list(catalogue.technical_skills),
+        },
+        "scoring": {
+            "thresholds": dict(scoring.thresholds),
+            "caps": {axis: dict(caps) for axis, caps in scoring.caps.items()},
+            "points": json.loads(json.dumps(scoring.points)),  # a deep copy: the points table nests
+        },
+    }

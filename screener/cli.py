@@ -17,6 +17,7 @@ from screener.catalogue import load_catalogue
 from screener.errors import ScreenerError
 from screener.export import results_document, table_row, write_csv_file
 from screener.models import Candidate
+from screener.profiles import load_profile, rank_by_profile
 from screener.ranking import rank_candidates
 from screener.settings import Settings
 from screener.store import Session
@@ -92,6 +93,13 @@ def build_parser() -> argparse.ArgumentParser:
         "files reads only what is new (default: session.sqlite in the user data folder)",
     )
     screen.add_argument(
+        "--profile",
+        type=Path,
+        metavar="FILE",
+        help="role profile (JSON, as exported from the app) whose must-haves are checked for every candidate; "
+        "the table ranks by it instead of --role",
+    )
+    screen.add_argument(
         "--role",
         choices=("tpm", "pm"),
         default="tpm",
@@ -135,6 +143,7 @@ def _screen(args: argparse.Namespace) -> int:
         sys.stderr.write(f"screener: no such file or folder: {missing[0]}\n")
         return EXIT_USAGE
     settings = Settings(catalogue=load_catalogue(args.certs), as_of=args.as_of)
+    profile = load_profile(args.profile) if args.profile else None
     files = find_pdfs(args.paths)
     if not files:
         sys.stderr.write("screener: no PDF files found in the given paths\n")
@@ -143,7 +152,7 @@ def _screen(args: argparse.Namespace) -> int:
         screened = screen_files(
             files, settings, workers=args.workers, progress=TerminalProgress(sys.stderr), session=session
         )
-    results = rank_candidates(screened, args.role)
+    results = rank_by_profile(screened, profile) if profile else rank_candidates(screened, args.role)
     if args.json == "-":
         json.dump(results_document(results, settings.catalogue), sys.stdout, indent=1, ensure_ascii=False)
         sys.stdout.write("\n")

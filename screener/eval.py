@@ -18,13 +18,16 @@ from pathlib import Path
 from typing import Any
 
 from screener.batch import screen_files
-from screener.catalogue import load_catalogue
-from screener.models import Candidate
+from screener.catalogue import Catalogue, load_catalogue
+from screener.models import Candidate, GateOutcome
 from screener.pdftext import Backend
+from screener.profiles import DEGREE_RANK, Requirement, RoleProfile, default_profiles, evaluate_gates
 from screener.settings import Settings
 
 ROLES = ("tpm", "pm", "technical", "other")
+OUTCOMES: tuple[GateOutcome, ...] = ("pass", "fail", "unknown")
 YEARS_TOLERANCE = 1.5
+GATE_PROFILES: tuple[RoleProfile, ...] = default_profiles()
 
 
 @dataclass
@@ -49,6 +52,7 @@ class Tally:
     axis_pairs: dict[str, list[tuple[float, float]]] = field(
         default_factory=lambda: {"management": [], "technical": []}
     )
+    gates: Counter[tuple[str, str, str]] = field(default_factory=Counter)  # (profile, label, screener)
 
 
 def _same_name(found: str | None, expected: str | None) -> bool:
@@ -77,8 +81,53 @@ def _tally_degrees(tally: Tally, candidate: Candidate, label: dict[str, Any]) ->
     tally.degrees_spurious += sum((found - expected).values())
 
 
-def tally_file(tally: Tally, candidate: Candidate, label: dict[str, Any], file: str) -> None:
+def _labelled_degree(label: dict[str, Any], requirement: Requirement, technical_only: bool) -> GateOutcome:
+    degrees = label.get("degrees", [])
+    if not degrees:
+        return "unknown"
+    needed = DEGREE_RANK[requirement.level]
+    meets = any(
+        d["status"] == "completed" and DEGREE_RANK[d["level"]] >= needed and (d["technical"] or not technical_only)
+        for d in degrees
+    )
+    return "pass" if meets else "fail"
+
+
+def labelled_gate(label: dict[str, Any], requirement: Requirement, catalogue: Catalogue) -> GateOutcome | None:
+    """What the labels say about a must-have, or None when they do not record what it needs."""
+    held = set(label.get("held", []))
+    kind = requirement.kind
+    if kind == "held_pm_certification":
+        pm_ids = {c.id for c in catalogue.certifications if c.category in ("management", "agile")}
+        return "pass" if held & pm_ids else "fail"
+    if kind == "held_certification":
+        return "pass" if requirement.certification in held else "fail"
+    if kind in ("degree_min_level", "technical_degree_min_level"):
+        return _labelled_degree(label, requirement, technical_only=kind == "technical_degree_min_level")
+    if kind == "years_total_min":
+        years = label.get("years")
+        return "unknown" if years is None else "pass" if float(years) >= requirement.years else "fail"
+    if kind == "any_of":
+        options = [labelled_gate(label, option, catalogue) for option in requirement.any_of]
+        if "pass" in options:
+            return "pass"
+        return None if None in options else "unknown" if "unknown" in options else "fail"
+    return None  # years managing or in technical roles, keywords: the labels do not record them
+
+
+def _tally_gates(tally: Tally, candidate: Candidate, label: dict[str, Any], catalogue: Catalogue) -> None:
+    for profile in GATE_PROFILES:
+        for requirement, found in zip(profile.must_haves, evaluate_gates(candidate, profile), strict=True):
+            expected = labelled_gate(label, requirement, catalogue)
+            if expected is not None:
+                tally.gates[(profile.name, expected, found.outcome)] += 1
+
+
+def tally_file(
+    tally: Tally, candidate: Candidate, label: dict[str, Any], file: str, catalogue: Catalogue | None = None
+) -> None:
     tally.files += 1
+    _tally_gates(tally, candidate, label, catalogue or load_catalogue())
     if candidate.status != "ok" or candidate.scores is None:
         tally.errors.append(f"{file}: {candidate.error}")
         return
@@ -150,6 +199,7 @@ def report(tally: Tally) -> str:
     for axis, pairs in tally.axis_pairs.items():
         rho = spearman(pairs)
         out.append(f"rank correlation, {axis}: {'n/a' if rho is None else f'{rho:.3f}'}")
+    out += _gate_report(tally)
     out.append("role fit confusion (rows: label, columns: screener)")
     out.append(f"{'':>10} " + " ".join(f"{r:>9}" for r in ROLES))
     out += [f"{truth:>10} " + " ".join(f"{tally.roles[(truth, found)]:>9}" for found in ROLES) for truth in ROLES]
@@ -163,6 +213,23 @@ def report(tally: Tally) -> str:
     for title, problems in problems_by_kind:
         out += [f"{title}: {problem}" for problem in problems[:20]]
     return "\n".join(out)
+
+
+def _gate_report(tally: Tally) -> list[str]:
+    """Per default profile: agreement on the must-haves the labels can decide, and the confusion counts."""
+    out = []
+    for profile in GATE_PROFILES:
+        counts = {(truth, found): n for (name, truth, found), n in tally.gates.items() if name == profile.name}
+        right = sum(n for (truth, found), n in counts.items() if truth == found)
+        cells = ", ".join(
+            f"{truth}→{found} {counts[(truth, found)]}" for truth in OUTCOMES for found in OUTCOMES
+            if counts.get((truth, found)) and truth != found
+        )  # fmt: skip
+        out.append(
+            f"gates, {profile.name}: agreement {_share(right, sum(counts.values()))}"
+            + (f"; disagreements (label→screener): {cells}" if cells else "")
+        )
+    return out
 
 
 def _labels_file(path: Path) -> Path:
@@ -183,7 +250,7 @@ def evaluate(label_paths: Sequence[Path], workers: int | None = None, backend: B
         files = [folder / name for name in labels["files"]]
         for candidate in screen_files(files, settings, workers=workers):
             name = Path(candidate.file).name
-            tally_file(tally, candidate, labels["files"][name], name)
+            tally_file(tally, candidate, labels["files"][name], name, catalogue)
     return tally
 
 

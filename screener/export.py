@@ -9,6 +9,7 @@ from typing import IO, Any
 
 from screener.catalogue import Catalogue
 from screener.models import Candidate, Span
+from screener.profiles import DEGREE_RANK, gates_summary
 
 RESULTS_SCHEMA = "screener.results/1"
 # A spreadsheet runs a cell starting with one of these as a formula (CSV/formula injection).
@@ -21,13 +22,13 @@ TABLE_COLUMNS = (
     "years_experience",
     "held_certifications",
     "highest_degree",
+    "must_haves",
     "status",
     "error",
     "email",
     "phone",
     "file",
 )
-_DEGREE_RANK = {"other": 0, "associate": 1, "bachelor": 2, "mba": 3, "master": 3, "phd": 4}
 
 
 def neutralise_cell(value: object) -> object:
@@ -50,7 +51,7 @@ def _span(span: Span) -> dict[str, Any]:
 def highest_degree(candidate: Candidate) -> str:
     if not candidate.degrees:
         return ""
-    best = max(candidate.degrees, key=lambda d: _DEGREE_RANK[d.level])
+    best = max(candidate.degrees, key=lambda d: DEGREE_RANK[d.level])
     return f"{best.level} {best.field}".strip()
 
 
@@ -113,6 +114,19 @@ def candidate_to_dict(candidate: Candidate) -> dict[str, Any]:
             for e in (scores.evidence if scores else ())
         ],
         "warnings": list(candidate.warnings),
+        **_profile_fit(candidate),
+    }
+
+
+def _profile_fit(candidate: Candidate) -> dict[str, Any]:
+    """The profile's gates, only when a profile was applied, so results without one keep their shape."""
+    fit = candidate.profile_fit
+    if fit is None:
+        return {}
+    return {
+        "profile": fit.profile,
+        "gates": [{"requirement": g.requirement, "outcome": g.outcome, "evidence": g.evidence} for g in fit.gates],
+        "nice_to_have_points": fit.nice_to_have_points,
     }
 
 
@@ -140,6 +154,7 @@ def table_row(candidate: Candidate) -> dict[str, object]:
         "years_experience": "" if candidate.years_experience is None else candidate.years_experience,
         "held_certifications": "; ".join(c.name for c in candidate.held_certifications),
         "highest_degree": highest_degree(candidate),
+        "must_haves": gates_summary(candidate.profile_fit.gates) if candidate.profile_fit else "",
         "status": candidate.status,
         "error": candidate.error or "",
         "email": candidate.contact.email or "",

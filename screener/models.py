@@ -25,6 +25,7 @@ DegreeStatus = Literal["completed", "in_progress"]
 Axis = Literal["management", "technical"]
 RoleFit = Literal["tpm", "pm", "technical", "other"]
 FileStatus = Literal["ok", "error", "duplicate"]
+GateOutcome = Literal["pass", "fail", "unknown"]
 
 
 @dataclass(frozen=True)
@@ -142,6 +143,29 @@ class Scores:
 
 
 @dataclass(frozen=True)
+class GateResult:
+    """How a candidate stands on one must-have of a role profile, and what in the CV says so."""
+
+    requirement: str
+    outcome: GateOutcome
+    evidence: str
+
+
+@dataclass(frozen=True)
+class ProfileFit:
+    """A candidate measured against a role profile; the scores themselves stay pure evidence sums."""
+
+    profile: str
+    gates: tuple[GateResult, ...]
+    nice_to_have_points: float
+    standing: float  # higher ranks first: see screener.profiles.standing
+
+    @property
+    def failed_gates(self) -> tuple[GateResult, ...]:
+        return tuple(g for g in self.gates if g.outcome == "fail")
+
+
+@dataclass(frozen=True)
 class Candidate:
     """The screening result for one file; a failed file is a Candidate with status 'error'."""
 
@@ -159,6 +183,7 @@ class Candidate:
     years_technical: float | None = None
     scores: Scores | None = None
     warnings: tuple[str, ...] = ()
+    profile_fit: ProfileFit | None = None  # set when a role profile is applied, never by screening
 
     @property
     def held_certifications(self) -> tuple[CertMatch, ...]:

@@ -107,18 +107,25 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def rescore(candidates: Iterable[Candidate], documents: Mapping[str, Document], screener: Screener) -> list[Candidate]:
+def rescore(
+    candidates: Iterable[Candidate], documents: Mapping[str, Document], screener: Screener, matched_with: str = ""
+) -> list[Candidate]:
     """Score the candidates again from their stored extractions (by content hash), reading no PDF.
 
+    `matched_with` is the matching_key the candidates were found under: when the screener's is the same
+    (only weights, caps, thresholds or keywords changed), their findings are scored again without matching.
     A row without an extraction (a file that failed, or one not kept) comes back as it was. Warnings are
     kept: they hold the document's own and the possible-duplicate flags, which scoring does not change.
     """
+    same_findings = matched_with == matching_key(screener.settings)
     rescored = []
     for candidate in candidates:
         document = documents.get(candidate.sha256) if candidate.status == "ok" else None
         if document is None:
             rescored.append(candidate)
-            continue
-        fresh = screener.screen_document(document, candidate.file, candidate.sha256)
-        rescored.append(dataclasses.replace(fresh, warnings=candidate.warnings))
+        elif same_findings:
+            rescored.append(screener.rescore_findings(candidate, document))
+        else:
+            fresh = screener.screen_document(document, candidate.file, candidate.sha256)
+            rescored.append(dataclasses.replace(fresh, warnings=candidate.warnings))
     return rescored

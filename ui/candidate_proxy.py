@@ -1,4 +1,4 @@
-"""Filters and sorts the candidate list: free text plus quick filters on role fit, certification, score, decision."""
+"""Filters the candidate list: free text plus quick filters on role fit, certification, score and decision."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyM
 
 from screener.models import RoleFit
 
-from .candidate_model import SORT_ROLE, CandidateTableModel
+from .candidate_model import CandidateTableModel
 from .decisions import Verdict
 from .labels import has_pm_certification
 
@@ -30,16 +30,21 @@ class CandidateFilter:
 
 
 class CandidateProxyModel(QSortFilterProxyModel):
-    """Rows that could not be scored (unreadable files) pass the score-based filters, so no CV goes unseen."""
+    """Rows that could not be scored (unreadable files) pass the score-based filters, so no CV goes unseen.
+
+    Sorting is handed to the source model, which sorts far faster than pairwise comparisons through
+    data(); this proxy keeps the source's order and only decides which rows are shown.
+    """
 
     filter_changed = Signal()
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._filter = CandidateFilter()
-        self.setSortRole(SORT_ROLE)
-        self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.setDynamicSortFilter(True)
+        self.setDynamicSortFilter(True)  # re-filters a row when its decision changes
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.candidate_model().sort(column, order)
 
     def candidate_model(self) -> CandidateTableModel:
         model = self.sourceModel()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPersistentModelIndex, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QHelpEvent, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QToolTip, QWidget
 
@@ -31,6 +31,8 @@ _QUADRANT_LABELS: dict[tuple[bool, bool], tuple[str, RoleFit]] = {
 _POINT_RADIUS = 4.0
 _HIT_RADIUS = 8.0
 _TICKS = (0, 25, 50, 75, 100)
+_FRAME_GAP = _POINT_RADIUS * 2  # between the frame and scores 0 and 100
+_LABEL_INSET = 6.0
 
 
 @dataclass(frozen=True)
@@ -41,40 +43,51 @@ class _Point:
     role_fit: RoleFit
 
 
+def _place(plot: QRectF, technical: float, management: float) -> QPointF:
+    """Where a pair of scores (0-100) sits in the plot area."""
+    return QPointF(plot.left() + plot.width() * technical / 100.0, plot.bottom() - plot.height() * management / 100.0)
+
+
 class ScoreChart(QWidget):
     """Follows the proxy, so the map shows exactly the candidates the list shows."""
 
     candidate_clicked = Signal(int)  # source row
 
-    def __init__(self, proxy: CandidateProxyModel, thresholds: Thresholds, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, proxy: CandidateProxyModel, thresholds: Thresholds | None, parent: QWidget | None = None
+    ) -> None:
+        """`thresholds` come from the catalogue; None (no engine loaded) draws no quadrants."""
         super().__init__(parent)
         self._proxy = proxy
         self._thresholds = thresholds
         self._points: list[_Point] | None = None  # rebuilt lazily on the next paint after the view changes
-        self._selected_row = -1
+        self._selected = QPersistentModelIndex()  # follows the candidate when the list is sorted
         self.setMinimumSize(QSize(320, 280))
         self.setAutoFillBackground(True)
         self.setBackgroundRole(QPalette.ColorRole.Base)
         for signal in (proxy.rowsInserted, proxy.rowsRemoved, proxy.modelReset, proxy.layoutChanged):
             signal.connect(self._view_changed)
 
-    def set_thresholds(self, thresholds: Thresholds) -> None:
+    def set_thresholds(self, thresholds: Thresholds | None) -> None:
+        """Redraw the quadrants after the catalogue's `scoring.thresholds` change."""
         self._thresholds = thresholds
         self.update()
 
     def set_selected_row(self, source_row: int) -> None:
-        if source_row != self._selected_row:
-            self._selected_row = source_row
+        if source_row != self.selected_row():
+            self._selected = QPersistentModelIndex(self._proxy.candidate_model().index(source_row, 0))
             self.update()
 
     def selected_row(self) -> int:
-        return self._selected_row
+        """The source-model row of the highlighted candidate, or -1."""
+        return self._selected.row()
 
     def point_position(self, source_row: int) -> QPointF | None:
         """Where a candidate is drawn, or None when it is not on the map (filtered out or not scored)."""
+        plot = self._plot_rect()
         for point in self._current_points():
             if point.source_row == source_row:
-                return self._to_widget(point.technical, point.management)
+                return _place(plot, point.technical, point.management)
         return None
 
     def _view_changed(self) -> None:
@@ -93,21 +106,18 @@ class ScoreChart(QWidget):
         return self._points
 
     def _plot_rect(self) -> QRectF:
+        """Where scores 0-100 map to; the frame sits a dot's width outside, so no dot is cut by it."""
         metrics = self.fontMetrics()
-        left = metrics.horizontalAdvance("100") + metrics.height() + 12
-        bottom = metrics.height() * 2 + 10
-        return QRectF(self.rect()).adjusted(left, metrics.height(), -metrics.height(), -bottom)
-
-    def _to_widget(self, technical: float, management: float) -> QPointF:
-        plot = self._plot_rect()
-        return QPointF(
-            plot.left() + plot.width() * technical / 100.0, plot.bottom() - plot.height() * management / 100.0
-        )
+        left = metrics.horizontalAdvance("100") + metrics.height() + 12 + _FRAME_GAP
+        bottom = metrics.height() * 2 + 10 + _FRAME_GAP
+        right = metrics.height() + _FRAME_GAP
+        return QRectF(self.rect()).adjusted(left, metrics.height() + _FRAME_GAP, -right, -bottom)
 
     def _point_at(self, position: QPointF) -> _Point | None:
+        plot = self._plot_rect()
         nearest, best = None, _HIT_RADIUS**2
         for point in self._current_points():
-            where = self._to_widget(point.technical, point.management)
+            where = _place(plot, point.technical, point.management)
             distance = (where.x() - position.x()) ** 2 + (where.y() - position.y()) ** 2
             if distance <= best:
                 nearest, best = point, distance
@@ -119,31 +129,33 @@ class ScoreChart(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         self._draw_axes(painter)
-        self._draw_quadrants(painter)
+        self._draw_thresholds(painter)
         self._draw_points(painter)
+        self._draw_quadrant_labels(painter)  # last: a crowd of dots along an axis must not hide them
 
     def _draw_axes(self, painter: QPainter) -> None:
         plot = self._plot_rect()
+        frame = plot.adjusted(-_FRAME_GAP, -_FRAME_GAP, _FRAME_GAP, _FRAME_GAP)
         palette = self.palette()
         metrics = self.fontMetrics()
         painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid), 1))
-        painter.drawRect(plot)
+        painter.drawRect(frame)
         for tick in _TICKS:
-            x, y = self._to_widget(tick, 0).x(), self._to_widget(0, tick).y()
+            x, y = _place(plot, tick, 0).x(), _place(plot, 0, tick).y()
             painter.setPen(QPen(palette.color(QPalette.ColorRole.Midlight), 1, Qt.PenStyle.DotLine))
-            painter.drawLine(QPointF(x, plot.top()), QPointF(x, plot.bottom()))
-            painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
+            painter.drawLine(QPointF(x, frame.top()), QPointF(x, frame.bottom()))
+            painter.drawLine(QPointF(frame.left(), y), QPointF(frame.right(), y))
             painter.setPen(palette.color(QPalette.ColorRole.WindowText))
             painter.drawText(
-                QRectF(x - 20, plot.bottom() + 2, 40, metrics.height()), Qt.AlignmentFlag.AlignCenter, str(tick)
+                QRectF(x - 20, frame.bottom() + 2, 40, metrics.height()), Qt.AlignmentFlag.AlignCenter, str(tick)
             )
             painter.drawText(
-                QRectF(plot.left() - 44, y - metrics.height() / 2, 40, metrics.height()),
+                QRectF(frame.left() - 44, y - metrics.height() / 2, 40, metrics.height()),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
                 str(tick),
             )
         painter.drawText(
-            QRectF(plot.left(), plot.bottom() + metrics.height() + 4, plot.width(), metrics.height()),
+            QRectF(plot.left(), frame.bottom() + metrics.height() + 4, plot.width(), metrics.height()),
             Qt.AlignmentFlag.AlignCenter,
             "Technical depth",
         )
@@ -157,42 +169,64 @@ class ScoreChart(QWidget):
         )
         painter.restore()
 
-    def _draw_quadrants(self, painter: QPainter) -> None:
+    def _draw_thresholds(self, painter: QPainter) -> None:
+        if self._thresholds is None:
+            return
         plot = self._plot_rect()
-        threshold = self._to_widget(self._thresholds.technical, self._thresholds.management)
+        threshold = _place(plot, self._thresholds.technical, self._thresholds.management)
         painter.setPen(QPen(self.palette().color(QPalette.ColorRole.WindowText), 1.2, Qt.PenStyle.DashLine))
-        painter.drawLine(QPointF(threshold.x(), plot.top()), QPointF(threshold.x(), plot.bottom()))
-        painter.drawLine(QPointF(plot.left(), threshold.y()), QPointF(plot.right(), threshold.y()))
+        painter.drawLine(
+            QPointF(threshold.x(), plot.top() - _FRAME_GAP), QPointF(threshold.x(), plot.bottom() + _FRAME_GAP)
+        )
+        painter.drawLine(
+            QPointF(plot.left() - _FRAME_GAP, threshold.y()), QPointF(plot.right() + _FRAME_GAP, threshold.y())
+        )
+
+    def _draw_quadrant_labels(self, painter: QPainter) -> None:
+        if self._thresholds is None:
+            return
+        plot = self._plot_rect()
+        threshold = _place(plot, self._thresholds.technical, self._thresholds.management)
         font = painter.font()
         font.setBold(True)
         painter.setFont(font)
-        inset = 6.0
+        backing = self.palette().color(QPalette.ColorRole.Base)
+        backing.setAlpha(215)
         for (strong_management, strong_technical), (label, role_fit) in _QUADRANT_LABELS.items():
-            left = threshold.x() + inset if strong_technical else plot.left() + inset
-            right = plot.right() - inset if strong_technical else threshold.x() - inset
-            top = plot.top() + inset if strong_management else threshold.y() + inset
-            bottom = threshold.y() - inset if strong_management else plot.bottom() - inset
+            left = threshold.x() + _LABEL_INSET if strong_technical else plot.left()
+            right = plot.right() if strong_technical else threshold.x() - _LABEL_INSET
+            top = plot.top() if strong_management else threshold.y() + _LABEL_INSET
+            bottom = threshold.y() - _LABEL_INSET if strong_management else plot.bottom()
             align = (Qt.AlignmentFlag.AlignRight if strong_technical else Qt.AlignmentFlag.AlignLeft) | (
                 Qt.AlignmentFlag.AlignTop if strong_management else Qt.AlignmentFlag.AlignBottom
             )
+            text = painter.boundingRect(QRectF(left, top, right - left, bottom - top), align, label)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(backing)
+            painter.drawRoundedRect(text.adjusted(-3, -1, 3, 1), 3, 3)
             painter.setPen(ROLE_FIT_COLOURS[role_fit])
-            painter.drawText(QRectF(left, top, right - left, bottom - top), align, label)
+            painter.drawText(text, align, label)
         painter.setFont(self.font())
 
     def _draw_points(self, painter: QPainter) -> None:
+        plot = self._plot_rect()
+        selected_row = self.selected_row()
         selected = None
+        by_role_fit: dict[RoleFit, list[QPointF]] = {role_fit: [] for role_fit in ROLE_FIT_COLOURS}
         for point in self._current_points():
-            if point.source_row == self._selected_row:
+            if point.source_row == selected_row:
                 selected = point
-                continue
-            colour = QColor(ROLE_FIT_COLOURS[point.role_fit])
+            else:
+                by_role_fit[point.role_fit].append(_place(plot, point.technical, point.management))
+        for role_fit, positions in by_role_fit.items():
+            # One call per colour: a round pen as wide as a dot draws 10,000 candidates in a few milliseconds.
+            colour = QColor(ROLE_FIT_COLOURS[role_fit])
             colour.setAlpha(190)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(colour)
-            painter.drawEllipse(self._to_widget(point.technical, point.management), _POINT_RADIUS, _POINT_RADIUS)
+            painter.setPen(QPen(colour, _POINT_RADIUS * 2, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+            painter.drawPoints(positions)
         if selected is not None:
             # Drawn last, larger and ringed in the palette's highlight, so it is never hidden under others.
-            where = self._to_widget(selected.technical, selected.management)
+            where = _place(plot, selected.technical, selected.management)
             painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 3))
             painter.setBrush(ROLE_FIT_COLOURS[selected.role_fit])
             painter.drawEllipse(where, _POINT_RADIUS * 1.8, _POINT_RADIUS * 1.8)

@@ -19,18 +19,16 @@ class ScoreBarDelegate(QStyledItemDelegate):
         if not isinstance(score, (int, float)) or score < 0:
             super().paint(painter, option, index)
             return
-        cell = QStyleOptionViewItem(option)
-        self.initStyleOption(cell, index)
-        style = cell.widget.style() if cell.widget is not None else QApplication.style()
-        text = cell.text
-        cell.text = ""
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, cell, painter, cell.widget)
+        # The view's option already holds the cell's rect, state and palette; asking the model for every
+        # other role (initStyleOption) would double the cost of a repaint during an import.
+        widget = option.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, widget)
 
-        selected = bool(cell.state & QStyle.StateFlag.State_Selected)
-        bar_colour = cell.palette.color(
-            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Highlight
-        )
-        area = QRectF(cell.rect).adjusted(3, 4, -3, -4)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        palette: QPalette = option.palette
+        bar_colour = palette.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Highlight)
+        area = QRectF(option.rect).adjusted(3, 4, -3, -4)
         bar = QRectF(area.left(), area.top(), area.width() * min(score, 100.0) / 100.0, area.height())
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -40,13 +38,12 @@ class ScoreBarDelegate(QStyledItemDelegate):
         painter.drawRoundedRect(bar, 2, 2)
         painter.restore()
 
-        text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         style.drawItemText(
             painter,
             area.toRect().adjusted(0, 0, -3, 0),
             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-            cell.palette,
+            palette,
             True,
-            text,
-            text_role,
+            index.data(),
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text,
         )

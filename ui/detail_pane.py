@@ -26,7 +26,7 @@ from screener.models import Axis, Candidate, Evidence
 
 from .candidate_model import CandidateTableModel, Column
 from .decisions import VERDICT_LABELS, Review, Verdict
-from .labels import DEGREE_LEVEL_LABELS, ROLE_FIT_LABELS, display_name, years_text
+from .labels import DEGREE_LEVEL_LABELS, ROLE_FIT_LABELS, display_name, gates_text, years_text
 from .page_view import AXIS_COLOURS, PageView
 
 VERDICT_SHORTCUT_KEYS: dict[Verdict, str] = {"shortlist": "1", "maybe": "2", "reject": "3", "none": "0"}
@@ -98,13 +98,14 @@ class DetailPane(QWidget):
     def __init__(self, model: CandidateTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._model = model
-        self._row = -1
+        self._shown = QPersistentModelIndex()  # follows the candidate when the list is sorted
         self._title = QLabel()
         title_font = self._title.font()
         title_font.setPointSizeF(title_font.pointSizeF() * 1.3)
         title_font.setBold(True)
         self._title.setFont(title_font)
         self._title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._title.setObjectName("Candidate name")
         self._summary = QLabel()
         self._summary.setWordWrap(True)
         self._verdicts = QButtonGroup(self)
@@ -156,8 +157,8 @@ class DetailPane(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self._tabs)
         splitter.addWidget(self._page_view)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
+        # The page is where a reviewer checks the evidence: two thirds of the height, kept when resized.
+        splitter.setSizes([1000, 2000])
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 0)
@@ -179,11 +180,12 @@ class DetailPane(QWidget):
         return self._verdict_buttons[verdict]
 
     def current_row(self) -> int:
-        return self._row
+        """The source-model row of the candidate shown, or -1."""
+        return self._shown.row()
 
     def show_row(self, source_row: int) -> None:
         """Show a candidate by source-model row; -1 clears the pane."""
-        self._row = source_row
+        self._shown = QPersistentModelIndex(self._model.index(source_row, 0))
         candidate = self._model.candidate(source_row) if source_row >= 0 else None
         for widget in (*self._verdict_buttons.values(), self._note):
             widget.setEnabled(candidate is not None)
@@ -201,10 +203,12 @@ class DetailPane(QWidget):
             return f"Not scored ({candidate.status}): {candidate.error or 'no reason given'}"
         scores = candidate.scores
         years = f", {years_text(candidate.years_experience)} years of experience" if candidate.years_experience else ""
-        return (
+        summary = (
             f"{ROLE_FIT_LABELS[scores.role_fit]}: management {scores.management:.0f}, "
             f"technical {scores.technical:.0f}{years}"
         )
+        gates = gates_text(candidate)
+        return f"{summary}\n{gates}" if gates else summary
 
     def _fill_evidence(self, candidate: Candidate | None) -> None:
         self._evidence.clear()
@@ -231,7 +235,8 @@ class DetailPane(QWidget):
     # Reviews ----------------------------------------------------------------------------------------
 
     def _show_review(self) -> None:
-        review = self._model.review(self._row) if self._row >= 0 else Review()
+        row = self.current_row()
+        review = self._model.review(row) if row >= 0 else Review()
         self._verdict_buttons[review.verdict].setChecked(True)
         if self._note.toPlainText() != review.note:
             self._note.blockSignals(True)  # showing a saved note is not an edit
@@ -239,16 +244,17 @@ class DetailPane(QWidget):
             self._note.blockSignals(False)
 
     def _save_review(self) -> None:
-        if self._row < 0:
+        row = self.current_row()
+        if row < 0:
             return
         verdict = next(v for v, button in self._verdict_buttons.items() if button.isChecked())
-        self._model.set_review(self._row, Review(verdict, self._note.toPlainText()))
+        self._model.set_review(row, Review(verdict, self._note.toPlainText()))
 
     def _model_changed(
         self, top_left: QModelIndex | QPersistentModelIndex, bottom_right: QModelIndex | QPersistentModelIndex
     ) -> None:
         if (
-            top_left.row() <= self._row <= bottom_right.row()
+            top_left.row() <= self.current_row() <= bottom_right.row()
             and top_left.column() <= Column.DECISION <= bottom_right.column()
         ):
             self._show_review()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget
 
 from .candidate_proxy import CandidateFilter
 from .decisions import VERDICT_LABELS
@@ -40,27 +40,46 @@ class FilterBar(QWidget):
         self._pm_certified.toggled.connect(self._emit)
         for spin in (self._min_management, self._min_technical):
             spin.valueChanged.connect(self._emit)
+        self._name_for_tools()
         self._layout()
+
+    def _name_for_tools(self) -> None:
+        """Names that screen readers announce and tests find the filters by."""
+        for widget, name in (
+            (self._text, "Filter text"),
+            (self._role_fit, "Role fit"),
+            (self._pm_certified, "PM certification"),
+            (self._verdict, "Decision"),
+            (self._min_management, "Management at least"),
+            (self._min_technical, "Technical at least"),
+        ):
+            widget.setObjectName(name)
+            widget.setAccessibleName(name)
 
     def _score_box(self, tip: str) -> QSpinBox:
         spin = QSpinBox()
         spin.setRange(0, 100)
         spin.setSingleStep(5)
         spin.setToolTip(tip)
-        spin.setAccessibleName(tip)
         return spin
 
     def _layout(self) -> None:
-        layout = QHBoxLayout(self)
+        # Two rows: in one, the text box was squeezed to a few letters next to the quick filters.
+        quick = QHBoxLayout()
+        quick.addWidget(self._role_fit)
+        quick.addWidget(self._pm_certified)
+        quick.addSpacing(8)
+        quick.addWidget(QLabel("Management ≥"))
+        quick.addWidget(self._min_management)
+        quick.addWidget(QLabel("Technical ≥"))
+        quick.addWidget(self._min_technical)
+        quick.addSpacing(8)
+        quick.addWidget(self._verdict)
+        quick.addStretch()
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self._text, 3)
-        layout.addWidget(self._role_fit)
-        layout.addWidget(self._pm_certified)
-        layout.addWidget(QLabel("Mgmt ≥"))
-        layout.addWidget(self._min_management)
-        layout.addWidget(QLabel("Tech ≥"))
-        layout.addWidget(self._min_technical)
-        layout.addWidget(self._verdict)
+        layout.addWidget(self._text)
+        layout.addLayout(quick)
 
     def focus_text(self) -> None:
         self._text.setFocus()

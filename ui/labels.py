@@ -50,3 +50,16 @@ def file_name(candidate: Candidate) -> str:
 
 def status_text(candidate: Candidate) -> str:
     return f"{candidate.status}: {candidate.error}" if candidate.error else candidate.status
+
+
+_GATE_MARKS = {"pass": "✓", "fail": "✗", "unknown": "?"}
+
+
+def gates_text(candidate: Candidate) -> str:
+    """One line per must-have of the profile applied: its mark, the requirement and the evidence."""
+    fit = candidate.profile_fit
+    if fit is None or not fit.gates:
+        return ""
+    lines = [f"{_GATE_MARKS[g.outcome]} {g.requirement}: {g.evidence}" for g in fit.gates]
+    extra = f" (+{fit.nice_to_have_points:g} for nice-to-haves)" if fit.nice_to_have_points else ""
+    return f"Must-haves for {fit.profile}{extra}:\n" + "\n".join(lines)

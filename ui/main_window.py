@@ -21,23 +21,28 @@ from PySide6.QtWidgets import (
 
 from screener.errors import ScreenerError
 from screener.models import Candidate
+from screener.profiles import apply_profile
+from screener.user_settings import UserSettings
 
 from . import messages
-from .candidate_model import CandidateTableModel
+from .candidate_model import CandidateTableModel, Column
 from .candidate_proxy import CandidateProxyModel
 from .candidate_view import CandidateTableView
 from .chart import ScoreChart
 from .decisions import DecisionStore, InMemoryDecisionStore, Review, Verdict
 from .detail_pane import VERDICT_SHORTCUT_KEYS, DetailPane
-from .engine import Engine, Thresholds, load_engine
+from .engine import Engine, load_engine
 from .errors import show_exception
 from .export_view import EXPORT_FILTERS, view_rows, write_export
 from .filter_bar import FilterBar
 from .import_progress import ImportProgress
 from .import_worker import ImportWorker
+from .settings_dialog import SettingsDialog
 from .tasks import run_in_background
 
-_ROW_BATCH_MS = 100  # rows arriving within this window are inserted together: one layout pass, not hundreds
+# Rows and progress arriving within this window are shown together: one layout pass and one repaint, not
+# hundreds (QProgressBar.setValue alone repaints the window at once, 1 ms or more a call).
+_ROW_BATCH_MS = 100
 _STATUS_MESSAGE_MS = 10_000
 _VERDICT_MENU: tuple[tuple[Verdict, str], ...] = (
     ("shortlist", "&Shortlist"),
@@ -61,7 +66,7 @@ class MainWindow(QMainWindow):
         self._proxy.setSourceModel(self._model)
         self._filters = FilterBar()
         self._table = CandidateTableView(self._proxy)
-        self._chart = ScoreChart(self._proxy, self._engine.thresholds() if self._engine else Thresholds())
+        self._chart = ScoreChart(self._proxy, self._engine.thresholds() if self._engine else None)
         self._detail = DetailPane(self._model)
         self._views = QTabWidget()
         self._progress = ImportProgress()
@@ -69,6 +74,7 @@ class MainWindow(QMainWindow):
         self._worker: ImportWorker | None = None
         self._queued_paths: list[Path] = []
         self._arrived: list[Candidate] = []
+        self._latest_progress: tuple[Candidate, int, int] | None = None  # the last file finished, done, total
         self._screened = 0
         self._unreadable = 0
         self._last_import_cancelled = False
@@ -80,6 +86,10 @@ class MainWindow(QMainWindow):
         self._layout()
         self._connect()
         self._update_shown_count()
+        # The must-haves sit beside the role fit, where a reviewer reads down the ranking.
+        self._table.horizontalHeader().moveSection(Column.GATES, Column.ROLE_FIT + 1)
+        if self._engine is not None and self._engine.active_profile() is not None:
+            self._rank_by_profile()
         if self._engine_problem is not None:
             QTimer.singleShot(0, partial(show_exception, self, self._engine_problem))
 
@@ -134,6 +144,12 @@ class MainWindow(QMainWindow):
             self._filters.focus_text,
             "Filter the list by name, certification, degree or file",
         )
+        self.settings_action = self._action(
+            "&Settings…",
+            "Ctrl+,",
+            self.open_settings,
+            "Certifications, keywords, weights and role profiles; the list is re-scored at once",
+        )
         self.verdict_actions = {
             verdict: self._action(
                 label,
@@ -153,8 +169,14 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.cancel_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        self.menuBar().addMenu("&Edit").addAction(self.find_action)
+        edit_menu = self.menuBar().addMenu("&Edit")
+        edit_menu.addAction(self.find_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.settings_action)
         self.menuBar().addMenu("&Review").addActions(list(self.verdict_actions.values()))
+        # Right-clicking the list decides on the selected rows without reaching for the keyboard.
+        self._table.addActions(list(self.verdict_actions.values()))
+        self._table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.menuBar().addMenu("&View").addActions([self.show_list_action, self.show_map_action])
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("main-toolbar")
@@ -296,14 +318,17 @@ class MainWindow(QMainWindow):
         self._arrived.append(candidate)
         self._screened += 1
         self._unreadable += candidate.status == "error"
-        self._progress.advance(candidate, done, total)
+        self._latest_progress = (candidate, done, total)
         if not self._flush_timer.isActive():
             self._flush_timer.start()
 
     def _flush_arrived(self) -> None:
         self._flush_timer.stop()
         arrived, self._arrived = self._arrived, []
-        self._model.append_candidates(arrived)
+        self._model.append_candidates(self._with_profile(arrived))
+        if self._latest_progress is not None:
+            self._progress.advance(*self._latest_progress)
+            self._latest_progress = None
         if arrived and not self._table.currentIndex().isValid():
             self._table.selectRow(0)  # the detail pane is never empty once there is someone to show
 
@@ -371,6 +396,48 @@ class MainWindow(QMainWindow):
         messages.notify(f"Exported {count} candidate{'s' if count != 1 else ''} to {path}.")
         self.export_finished.emit(path)
 
+    # Settings and role profiles --------------------------------------------------------------------
+
+    def open_settings(self) -> SettingsDialog | None:
+        """Open the Settings dialog over the window; its OK re-scores the list at once."""
+        if self._engine is None:
+            show_exception(self, self._engine_problem or ScreenerError("The screening engine is not available."))
+            return None
+        if self._worker is not None:
+            messages.notify("Settings can be changed once the import finishes.")
+            return None
+        dialog = SettingsDialog(self._engine.user_settings or UserSettings(), self)
+        dialog.settings_saved.connect(self.apply_user_settings)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def apply_user_settings(self, user_settings: UserSettings) -> None:
+        """Re-score every row from its stored extraction (no PDF is read) and rank by the active profile."""
+        if self._engine is None:
+            return
+        matched_with = self._engine.matching_key()
+        self._engine = self._engine.with_user_settings(user_settings)
+        self._chart.set_thresholds(self._engine.thresholds())
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            rescored = self._engine.rescore(self._model.candidates(), matched_with)
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self._model.replace_candidates(self._with_profile(rescored))
+        self._rank_by_profile()
+        self._detail.show_row(self._detail.current_row())
+        profile = self._engine.active_profile()
+        ranked_by = f", ranked by the profile “{profile.name}”" if profile else ""
+        messages.notify(f"Settings saved; {self._model.rowCount()} candidates re-scored{ranked_by}.")
+
+    def _with_profile(self, candidates: Sequence[Candidate]) -> list[Candidate]:
+        return apply_profile(candidates, self._engine.active_profile() if self._engine else None)
+
+    def _rank_by_profile(self) -> None:
+        profile = self._engine.active_profile() if self._engine else None
+        self._table.sortByColumn(Column.GATES if profile else Column.ROLE_FIT, Qt.SortOrder.DescendingOrder)
+
     # Status and closing -----------------------------------------------------------------------------
 
     def _show_status(self, text: str) -> None:
@@ -386,4 +453,6 @@ class MainWindow(QMainWindow):
             self.cancel_import()
             self._worker.wait()
         self._export_pool.waitForDone()
+        if self._engine is not None and self._engine.session is not None:
+            self._engine.session.close()
         super().closeEvent(event)

@@ -19,7 +19,7 @@ from .tasks import run_in_background
 # Overlay colours are fixed on purpose: they must read the same on every page whatever the palette.
 AXIS_COLOURS: dict[Axis, QColor] = {"management": QColor(235, 130, 20), "technical": QColor(40, 120, 230)}
 _FILL_ALPHA = 60
-_FOCUS_FILL_ALPHA = 110
+_FOCUS_FILL_ALPHA = 90
 _MIN_RENDER_WIDTH = 400
 
 
@@ -96,16 +96,23 @@ class PageCanvas(QWidget):
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.drawImage(QRectF(0, 0, self.width(), self.height_for(self.width())), self._page.image)
-        for evidence in self._evidence:
-            self._draw_highlight(painter, evidence, focused=evidence == self._focused)
+        # Multiplying works like a highlighter pen: paper takes the colour, printed text stays black, so a
+        # line read as evidence on both axes stays legible under two overlapping boxes.
+        # Several items read from one line share its box: each box is shaded once, or they would darken it.
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Multiply)
+        focused = (self._focused.axis, self._focused.span.box) if self._focused in self._evidence else None
+        for axis, box in {(e.axis, e.span.box) for e in self._evidence} - {focused}:
+            self._draw_highlight(painter, axis, box, focused=False)
+        if focused is not None:
+            self._draw_highlight(painter, *focused, focused=True)  # last, so no other box covers it
 
-    def _draw_highlight(self, painter: QPainter, evidence: Evidence, *, focused: bool) -> None:
-        colour = QColor(AXIS_COLOURS[evidence.axis])
-        outline = QPen(colour, 2.5 if focused else 1.0)
+    def _draw_highlight(self, painter: QPainter, axis: Axis, box: Box, *, focused: bool) -> None:
+        colour = QColor(AXIS_COLOURS[axis])
+        outline = QPen(colour, 3.0 if focused else 1.0)
         colour.setAlpha(_FOCUS_FILL_ALPHA if focused else _FILL_ALPHA)
         painter.setPen(outline)
         painter.setBrush(colour)
-        painter.drawRect(self.box_rect(evidence.span.box).adjusted(-2, -1, 2, 1))
+        painter.drawRect(self.box_rect(box).adjusted(-2, -1, 2, 1))
 
 
 class PageView(QWidget):

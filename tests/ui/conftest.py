@@ -22,10 +22,15 @@ _HERE = Path(__file__).parent
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    # The offscreen platform says it cannot pass size hints to a window manager it does not have.
+    # The offscreen platform says it cannot pass size hints to a window manager it does not have, nor raise
+    # a popup (a combo box's list) or give it the keyboard.
     for item in items:
         if item.path.is_relative_to(_HERE):
-            item.add_marker(pytest.mark.qt_log_ignore("does not support propagateSizeHints"))
+            item.add_marker(
+                pytest.mark.qt_log_ignore(
+                    "does not support propagateSizeHints", "does not support raise", "does not support grabbing"
+                )
+            )
 
 
 @pytest.fixture

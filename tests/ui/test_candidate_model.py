@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPersistentModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from ui_factories import cert, make_candidate, make_error
@@ -47,6 +47,18 @@ def test_models_follow_qt_rules(qtmodeltester: ModelTester, proxy: CandidateProx
     qtmodeltester.check(proxy)
 
 
+def test_models_follow_qt_rules_while_sorted_rows_arrive(
+    qtmodeltester: ModelTester, proxy: CandidateProxyModel
+) -> None:
+    qtmodeltester.check(proxy)  # keeps watching the signals below
+    proxy.set_filter(CandidateFilter(min_technical=15))
+    proxy.sort(Column.TECHNICAL, Qt.SortOrder.DescendingOrder)
+    proxy.candidate_model().append_candidates([make_candidate("Linus Torvalds", technical=95)])
+    proxy.sort(Column.NAME, Qt.SortOrder.AscendingOrder)
+    qtmodeltester.check(proxy.candidate_model())
+    assert shown_names(proxy) == ["Alan Turing", "Grace Hopper", "Linus Torvalds", "Peggy Smith", "scan.pdf"]
+
+
 def test_appending_inserts_rows_without_a_reset(qtbot: QtBot, proxy: CandidateProxyModel) -> None:
     model = proxy.candidate_model()
     with qtbot.waitSignal(model.rowsInserted) as inserted, qtbot.assertNotEmitted(model.modelReset):
@@ -58,6 +70,14 @@ def test_technical_score_sorts_by_value_not_text(proxy: CandidateProxyModel) -> 
     proxy.sort(Column.TECHNICAL, Qt.SortOrder.DescendingOrder)
     # As text "9.5" would come before "85" and "100"; the unscored file goes last.
     assert shown_names(proxy) == ["Grace Hopper", "Alan Turing", "Peggy Smith", "Ken Thompson", "scan.pdf"]
+
+
+def test_rows_arriving_join_the_sort_order_and_selection_follows_its_row(proxy: CandidateProxyModel) -> None:
+    proxy.sort(Column.TECHNICAL, Qt.SortOrder.DescendingOrder)
+    followed = QPersistentModelIndex(proxy.index(1, Column.NAME))  # Alan Turing, as a selection holds him
+    proxy.candidate_model().append_candidates([make_candidate("Linus Torvalds", technical=95)])
+    assert shown_names(proxy)[:3] == ["Grace Hopper", "Linus Torvalds", "Alan Turing"]
+    assert followed.row() == 2 and followed.data() == "Alan Turing"
 
 
 def test_role_fit_sort_ranks_tpm_first(proxy: CandidateProxyModel) -> None:

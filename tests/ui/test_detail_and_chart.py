@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
-from ui_factories import PMP_BOX, cert, make_candidate, span
+from ui_factories import PMP_BOX, FakeScreening, cert, make_candidate, span
+from ui_mouse import click_header
 
+from screener.catalogue import load_catalogue
 from screener.models import Evidence
+from screener.settings import Settings
 from ui.candidate_model import Column
 from ui.candidate_proxy import CandidateFilter
 from ui.main_window import MainWindow
@@ -39,6 +43,12 @@ def shown(qtbot: QtBot, window: MainWindow, cv_pdf: Path) -> MainWindow:
     window.show()
     qtbot.waitExposed(window)
     return window
+
+
+def row_of(window: MainWindow, name: str) -> int:
+    """The source row of a candidate: rows move when the list is sorted."""
+    model = window.model()
+    return next(row for row in range(model.rowCount()) if model.candidate(row).contact.name == name)
 
 
 def darkest(image: QImage, area: QRect) -> int:
@@ -89,24 +99,25 @@ def test_choosing_evidence_highlights_its_box_on_the_page(qtbot: QtBot, shown: M
 
 def test_a_missing_file_is_a_status_message_not_a_crash(qtbot: QtBot, shown: MainWindow) -> None:
     with qtbot.waitSignal(shown.statusBar().messageChanged, timeout=5000):
-        shown.select_source_row(1)  # /cvs/alan_turing.pdf does not exist
+        shown.select_source_row(row_of(shown, "Alan Turing"))  # /cvs/alan_turing.pdf does not exist
     assert "alan_turing.pdf" in shown.statusBar().currentMessage()
 
 
 def test_decisions_from_the_pane_and_from_shortcuts_reach_the_list(qtbot: QtBot, shown: MainWindow) -> None:
     shown.activateWindow()
     qtbot.waitActive(shown)
-    shown.select_source_row(1)
+    alan = row_of(shown, "Alan Turing")
+    shown.select_source_row(alan)
     shown.table().setFocus()
     qtbot.keyClick(shown.table(), Qt.Key.Key_1)
-    assert shown.model().index(1, Column.DECISION).data() == "Shortlist"
+    assert shown.model().index(alan, Column.DECISION).data() == "Shortlist"
     qtbot.keyClick(shown.table(), Qt.Key.Key_3)
-    assert shown.model().index(1, Column.DECISION).data() == "Reject"
+    assert shown.model().index(alan, Column.DECISION).data() == "Reject"
     qtbot.keyClicks(shown.detail().note_editor(), "Ask about the Bletchley project")
-    assert shown.model().review(1).note == "Ask about the Bletchley project"
+    assert shown.model().review(alan).note == "Ask about the Bletchley project"
     qtbot.mouseClick(shown.detail().verdict_button("maybe"), Qt.MouseButton.LeftButton)
-    assert shown.model().review(1).verdict == "maybe"
-    assert shown.model().review(1).note == "Ask about the Bletchley project"
+    assert shown.model().review(alan).verdict == "maybe"
+    assert shown.model().review(alan).note == "Ask about the Bletchley project"
 
 
 def test_clicking_a_point_on_the_map_selects_its_row(qtbot: QtBot, shown: MainWindow) -> None:
@@ -123,8 +134,42 @@ def test_clicking_a_point_on_the_map_selects_its_row(qtbot: QtBot, shown: MainWi
 
 
 def test_the_map_follows_the_list_and_its_filters(shown: MainWindow) -> None:
-    shown.select_source_row(1)
-    assert shown.chart().selected_row() == 1
+    alan, peggy = row_of(shown, "Alan Turing"), row_of(shown, "Peggy Smith")
+    shown.select_source_row(alan)
+    assert shown.chart().selected_row() == alan
     shown.proxy().set_filter(CandidateFilter(role_fit="pm"))
-    assert shown.chart().point_position(1) is None
-    assert shown.chart().point_position(2) is not None
+    assert shown.chart().point_position(alan) is None
+    assert shown.chart().point_position(peggy) is not None
+
+
+def test_the_pane_and_the_map_keep_their_candidate_when_the_list_is_sorted(qtbot: QtBot, shown: MainWindow) -> None:
+    shown.activateWindow()
+    qtbot.waitActive(shown)  # the decision shortcut reaches the active window only
+    shown.select_source_row(row_of(shown, "Alan Turing"))
+    names_before = [shown.proxy().index(row, Column.NAME).data() for row in range(3)]
+    click_header(qtbot, shown.table(), Column.NAME)
+    assert [shown.proxy().index(row, Column.NAME).data() for row in range(3)] != names_before
+    alan = row_of(shown, "Alan Turing")
+    assert shown.detail().current_row() == alan
+    assert shown.chart().selected_row() == alan
+    assert shown.proxy().mapToSource(shown.table().currentIndex()).row() == alan
+    qtbot.keyClick(shown.table(), Qt.Key.Key_1)
+    assert shown.model().review(alan).verdict == "shortlist"
+
+
+def test_the_map_draws_the_catalogues_thresholds(qtbot: QtBot, screening: FakeScreening) -> None:
+    catalogue = load_catalogue()
+    thresholds = {"management": 30.0, "technical": 65.0}
+    strict = replace(catalogue, scoring=replace(catalogue.scoring, thresholds=thresholds))
+    engine = replace(screening.engine(), settings=Settings(catalogue=strict))
+    window = MainWindow(engine_loader=lambda: engine)
+    qtbot.addWidget(window)
+    # A candidate exactly on both thresholds marks where the dashed lines must cross.
+    window.model().append_candidates([make_candidate("Ada Lovelace", management=30, technical=65)])
+    chart = window.chart()
+    chart.resize(500, 400)
+    crossing = chart.point_position(0)
+    assert crossing is not None
+    picture = chart.grab().toImage()
+    above_the_dot = QRect(round(crossing.x()) - 1, 20, 3, round(crossing.y()) - 40)
+    assert darkest(picture, above_the_dot) < 100, "a dark dashed line runs up from the crossing"

@@ -22,6 +22,7 @@ from screener.models import (
     Span,
 )
 from screener.settings import Settings
+from screener.store import Session
 from ui.engine import Engine, ProgressSink
 
 # Where the generated CV prints its PMP line, in PDF points from the top-left corner.
@@ -95,6 +96,7 @@ class FakeScreening:
         *,
         workers: int | None = None,
         progress: ProgressSink | None = None,
+        session: Session | None = None,
     ) -> list[Candidate]:
         self.calls.append(list(files))
         if progress:

@@ -1,0 +1,105 @@
+"""User settings: saved in the user config folder, validated on load and save; re-scoring reads no PDF."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import platformdirs
+import pytest
+
+from screener.catalogue import catalogue_to_dict, load_catalogue, parse_catalogue
+from screener.errors import CatalogueError
+from screener.models import Document, Line
+from screener.profiles import ProfileError, RoleProfile, default_profiles
+from screener.screening import Screener, rescore
+from screener.settings import Settings
+from screener.user_settings import (
+    UserSettings,
+    load_user_settings,
+    save_user_settings,
+    user_settings_path,
+    user_settings_to_dict,
+)
+
+
+def test_settings_live_in_the_user_config_folder_of_the_test() -> None:
+    assert user_settings_path().is_relative_to(Path(platformdirs.user_config_dir("cv-screener", appauthor=False)))
+    assert load_user_settings() == UserSettings()  # nothing saved yet: the shipped defaults
+
+
+def test_an_edited_catalogue_and_profiles_survive_a_save() -> None:
+    catalogue = load_catalogue()
+    pmp = dataclasses.replace(catalogue.by_id("pmp"), weight=12.0, acronyms=("PMP", "P.M.P."))
+    edited = dataclasses.replace(catalogue, certifications=(pmp, *catalogue.certifications[1:]))
+    profiles = (*default_profiles(), RoleProfile("Agency PM", "pm", ()))
+    settings = UserSettings(edited, profiles, "Agency PM")
+    save_user_settings(settings)
+    loaded = load_user_settings()
+    assert loaded.active() == profiles[-1]
+    assert loaded.effective_catalogue().by_id("pmp").weight == 12.0
+    assert user_settings_to_dict(loaded) == user_settings_to_dict(settings)
+
+
+def _with_bad_weight(data: dict[str, object]) -> None:
+    data["catalogue"]["certifications"][0]["weight"] = "heavy"  # type: ignore[index]
+
+
+def _with_bad_years(data: dict[str, object]) -> None:
+    data["profiles"][1]["must_haves"][0]["any_of"][1]["years"] = -3  # type: ignore[index]
+
+
+def _with_unknown_active(data: dict[str, object]) -> None:
+    data["active_profile"] = "Chief Wizard"
+
+
+@pytest.mark.parametrize(
+    ("spoil", "error", "named"),
+    [
+        (_with_bad_weight, CatalogueError, "certification 'pmp': field 'weight' has the wrong type"),
+        (_with_bad_years, ProfileError, "profile 'Technical Project Manager' must_haves[0].any_of[1]: field 'years'"),
+        (_with_unknown_active, CatalogueError, "field 'active_profile' names 'Chief Wizard'"),
+    ],
+)
+def test_an_invalid_settings_file_is_refused_and_nothing_is_saved(
+    spoil: Callable[[dict[str, object]], None], error: type[Exception], named: str
+) -> None:
+    good = UserSettings(catalogue=load_catalogue())
+    save_user_settings(good)
+    before = user_settings_path().read_bytes()
+    data = user_settings_to_dict(good)
+    spoil(data)
+    user_settings_path().with_name("edited.json").write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(error, match=named.replace("[", ".").replace("]", ".")):
+        load_user_settings(user_settings_path().with_name("edited.json"))
+    assert user_settings_path().read_bytes() == before
+
+
+def test_saving_invalid_settings_leaves_the_file_as_it_was() -> None:
+    save_user_settings(UserSettings())
+    before = user_settings_path().read_bytes()
+    twice = UserSettings(profiles=(*default_profiles(), default_profiles()[0]))
+    with pytest.raises(CatalogueError, match="profile name 'Project Manager' appears more than once"):
+        save_user_settings(twice)
+    assert user_settings_path().read_bytes() == before
+    assert list(user_settings_path().parent.iterdir()) == [user_settings_path()]
+
+
+def test_the_catalogue_round_trips_through_its_json_shape() -> None:
+    catalogue = load_catalogue()
+    assert parse_catalogue(json.loads(json.dumps(catalogue_to_dict(catalogue))), catalogue.source) == catalogue
+
+
+def test_rescore_uses_the_stored_document_and_keeps_failed_rows(make_lines: Callable[..., tuple[Line, ...]]) -> None:
+    document = Document(1, make_lines([("PMP certified, 2019", "certifications", 10.0, False)]))
+    catalogue = load_catalogue()
+    screened = Screener(Settings(catalogue)).screen_document(document, "a.pdf", "sha-a")
+    failed = dataclasses.replace(screened, file="b.pdf", sha256="sha-b", status="error", scores=None)
+    lighter = dataclasses.replace(catalogue.by_id("pmp"), weight=5.0)
+    cheaper = dataclasses.replace(catalogue, certifications=(lighter, *catalogue.certifications[1:]))
+    again = rescore([screened, failed], {"sha-a": document}, Screener(Settings(cheaper)))
+    assert screened.scores is not None and again[0].scores is not None
+    assert screened.scores.management - again[0].scores.management == 25.0
+    assert again[1] is failed
