@@ -261,7 +261,7 @@ def rank_by_profile(candidates: Iterable[Candidate], profile: RoleProfile) -> li
 
 
 def gates_summary(gates: Sequence[GateResult]) -> str:
-    """A short cell: 'Must-haves: 3/3 ✓', '✗ failed: …' or '2/3, ? unknown: …'."""
+    """A short cell under a 'Must-haves' heading: '✓ 3/3', '✗ failed: …' or '2/3, ? unknown: …'."""
     if not gates:
         return ""
     failed = [g.requirement for g in gates if g.outcome == "fail"]
@@ -271,7 +271,7 @@ def gates_summary(gates: Sequence[GateResult]) -> str:
     unknown = [g.requirement for g in gates if g.outcome == "unknown"]
     if unknown:
         return f"{passed}/{len(gates)}, ? unknown: " + "; ".join(unknown)
-    return f"Must-haves: {passed}/{len(gates)} ✓"
+    return f"✓ {passed}/{len(gates)}"
 
 
 # Defaults --------------------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from screener.models import Axis, Candidate, Evidence
+from screener.profiles import gates_summary
 
 from .candidate_model import CandidateTableModel, Column
 from .decisions import VERDICT_LABELS, Review, Verdict
@@ -191,6 +192,7 @@ class DetailPane(QWidget):
             widget.setEnabled(candidate is not None)
         self._title.setText(display_name(candidate) if candidate else "No candidate selected")
         self._summary.setText(self._summary_text(candidate))
+        self._summary.setToolTip(gates_text(candidate) if candidate is not None else "")
         self._profile.setHtml(profile_html(candidate) if candidate else "")
         self._fill_evidence(candidate)
         self._show_review()
@@ -207,8 +209,11 @@ class DetailPane(QWidget):
             f"{ROLE_FIT_LABELS[scores.role_fit]}: management {scores.management:.0f}, "
             f"technical {scores.technical:.0f}{years}"
         )
-        gates = gates_text(candidate)
-        return f"{summary}\n{gates}" if gates else summary
+        fit = candidate.profile_fit
+        if fit is None or not fit.gates:
+            return summary
+        # One line here; every gate with its evidence is in the tooltip, so the page keeps its height.
+        return f"{summary}\nMust-haves for {fit.profile}: {gates_summary(fit.gates)}"
 
     def _fill_evidence(self, candidate: Candidate | None) -> None:
         self._evidence.clear()

@@ -77,7 +77,7 @@ def test_a_technical_degree_and_a_pmp_pass_both_tpm_gates() -> None:
     gates = evaluate_gates(candidate, TPM)
     assert [g.outcome for g in gates] == ["pass", "pass"]
     assert "PMP" in gates[1].evidence
-    assert gates_summary(gates) == "Must-haves: 2/2 ✓"
+    assert gates_summary(gates) == "✓ 2/2"
 
 
 def test_years_stand_in_for_a_degree_and_a_certification() -> None:

@@ -138,7 +138,9 @@ def test_the_must_haves_column_and_detail_pane_show_the_gates(window: MainWindow
     # No dated jobs and no degree: the PM gates cannot be decided from these CVs.
     assert cell == "0/2, ? unknown: ≥ 1 years managing; bachelor's degree or higher"
     window.select_source_row(row)
-    assert "? ≥ 1 years managing: no dated jobs in the CV" in window.detail()._summary.text()
+    summary = window.detail()._summary
+    assert "Must-haves for Project Manager: 0/2, ? unknown" in summary.text()
+    assert "? ≥ 1 years managing: no dated jobs in the CV" in summary.toolTip()
 
 
 def test_an_invalid_weight_is_refused_naming_the_entry_and_field(window: MainWindow, qtbot: QtBot) -> None:
