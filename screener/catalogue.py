@@ -51,7 +51,7 @@ class Catalogue:
         return next(c for c in self.certifications if c.id == cert_id)
 
 
-def _require(mapping: Mapping[str, Any], key: str, kind: type | tuple[type, ...], where: str) -> Any:
+def require_field(mapping: Mapping[str, Any], key: str, kind: type | tuple[type, ...], where: str) -> Any:
     if key not in mapping:
         raise CatalogueError(f"{where}: missing field '{key}'")
     value = mapping[key]
@@ -63,7 +63,7 @@ def _require(mapping: Mapping[str, Any], key: str, kind: type | tuple[type, ...]
 def _strings(mapping: Mapping[str, Any], key: str, where: str, required: bool = True) -> tuple[str, ...]:
     if not required and key not in mapping:
         return ()
-    values = _require(mapping, key, list, where)
+    values = require_field(mapping, key, list, where)
     if not all(isinstance(v, str) and v.strip() for v in values):
         raise CatalogueError(f"{where}: field '{key}' must be a list of non-empty strings")
     return tuple(values)
@@ -74,16 +74,16 @@ def _certification(entry: Any, index: int) -> Certification:
     if not isinstance(entry, dict):
         raise CatalogueError(f"{where}: must be an object")
     where = f"certification '{entry.get('id', index)}'"
-    category = _require(entry, "category", str, where)
+    category = require_field(entry, "category", str, where)
     if category not in _CATEGORIES:
         raise CatalogueError(f"{where}: field 'category' must be one of {', '.join(_CATEGORIES)}, not '{category}'")
-    weight = float(_require(entry, "weight", (int, float), where))
+    weight = float(require_field(entry, "weight", (int, float), where))
     if not 0 <= weight <= 100:
         raise CatalogueError(f"{where}: field 'weight' must be between 0 and 100")
     cert = Certification(
-        id=_require(entry, "id", str, where),
-        name=_require(entry, "name", str, where),
-        issuer=_require(entry, "issuer", str, where),
+        id=require_field(entry, "id", str, where),
+        name=require_field(entry, "name", str, where),
+        issuer=require_field(entry, "issuer", str, where),
         category=cast(CertCategory, category),
         weight=weight,
         acronyms=_strings(entry, "acronyms", where, required=False),
@@ -96,7 +96,7 @@ def _certification(entry: Any, index: int) -> Certification:
 
 
 def _string_lists(data: Mapping[str, Any], key: str, where: str) -> dict[str, tuple[str, ...]]:
-    table = _require(data, key, dict, where)
+    table = require_field(data, key, dict, where)
     return {name: _strings(table, name, f"{where} '{key}'") for name in table}
 
 
@@ -104,20 +104,20 @@ def parse_catalogue(data: Any, source: str) -> Catalogue:
     """Validate a decoded catalogue; a CatalogueError names the entry and field at fault."""
     if not isinstance(data, dict):
         raise CatalogueError(f"{source}: the catalogue must be a JSON object")
-    version = _require(data, "schema_version", int, source)
+    version = require_field(data, "schema_version", int, source)
     if version != SCHEMA_VERSION:
         raise CatalogueError(f"{source}: schema_version {version} is not supported (expected {SCHEMA_VERSION})")
-    entries = _require(data, "certifications", list, source)
+    entries = require_field(data, "certifications", list, source)
     certifications = tuple(_certification(entry, i) for i, entry in enumerate(entries))
     ids = [c.id for c in certifications]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     if duplicates:
         raise CatalogueError(f"{source}: certification id '{duplicates[0]}' appears more than once")
-    keywords = _require(data, "keywords", dict, source)
-    scoring = _require(data, "scoring", dict, source)
-    thresholds = _require(scoring, "thresholds", dict, f"{source} 'scoring'")
+    keywords = require_field(data, "keywords", dict, source)
+    scoring = require_field(data, "scoring", dict, source)
+    thresholds = require_field(scoring, "thresholds", dict, f"{source} 'scoring'")
     for axis in ("management", "technical"):
-        value = _require(thresholds, axis, (int, float), f"{source} 'scoring.thresholds'")
+        value = require_field(thresholds, axis, (int, float), f"{source} 'scoring.thresholds'")
         if not 0 <= value <= 100:
             raise CatalogueError(f"{source}: field 'scoring.thresholds.{axis}' must be between 0 and 100")
     return Catalogue(
@@ -130,8 +130,8 @@ def parse_catalogue(data: Any, source: str) -> Catalogue:
         technical_skills=_strings(keywords, "technical_skills", f"{source} 'keywords'"),
         scoring=ScoringRules(
             thresholds=thresholds,
-            caps=_require(scoring, "caps", dict, f"{source} 'scoring'"),
-            points=_require(scoring, "points", dict, f"{source} 'scoring'"),
+            caps=require_field(scoring, "caps", dict, f"{source} 'scoring'"),
+            points=require_field(scoring, "points", dict, f"{source} 'scoring'"),
         ),
         source=source,
     )
@@ -145,16 +145,20 @@ def default_catalogue_path() -> Path:
     return Path(__file__).resolve().parent.parent / "certs.json"
 
 
+def read_json_file(path: Path, what: str, error: type[CatalogueError] = CatalogueError) -> Any:
+    """A JSON file's content; an unreadable or malformed file raises `error` naming the file."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise error(f"{path}: cannot read the {what} ({exc.strerror or exc})") from exc
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise error(f"{path}: not valid JSON ({exc})") from exc
+
+
 def load_catalogue(path: Path | None = None) -> Catalogue:
     """Read and validate a catalogue file (the shipped one by default)."""
     path = path or default_catalogue_path()
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise CatalogueError(f"{path}: cannot read the catalogue ({exc.strerror or exc})") from exc
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise CatalogueError(f"{path}: not valid JSON ({exc})") from exc
-    return parse_catalogue(data, str(path))
+    return parse_catalogue(read_json_file(path, "catalogue"), str(path))
 
 
 def catalogue_to_dict(catalogue: Catalogue) -> dict[str, Any]:

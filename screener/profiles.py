@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, cast, get_args
 
-from screener.catalogue import _require
+from screener.catalogue import read_json_file, require_field
 from screener.errors import CatalogueError
 from screener.models import Candidate, DegreeLevel, GateOutcome, GateResult, ProfileFit
 from screener.ranking import TargetRole, rank_key
@@ -338,21 +338,21 @@ def profile_to_dict(profile: RoleProfile) -> dict[str, Any]:
 
 
 def _number(entry: Mapping[str, Any], key: str, where: str, ceiling: float) -> float:
-    value = float(_require(entry, key, (int, float), where))
+    value = float(require_field(entry, key, (int, float), where))
     if not 0 <= value <= ceiling:
         raise ProfileError(f"{where}: field '{key}' must be between 0 and {ceiling:g}")
     return value
 
 
 def _text(entry: Mapping[str, Any], key: str, where: str) -> str:
-    value = str(_require(entry, key, str, where)).strip()
+    value = str(require_field(entry, key, str, where)).strip()
     if not value:
         raise ProfileError(f"{where}: field '{key}' must not be empty")
     return value
 
 
 def _level(entry: Mapping[str, Any], where: str) -> DegreeLevel:
-    level = _require(entry, "level", str, where)
+    level = require_field(entry, "level", str, where)
     if level not in DEGREE_RANK:
         raise ProfileError(f"{where}: field 'level' must be one of {', '.join(DEGREE_RANK)}, not '{level}'")
     return cast(DegreeLevel, level)
@@ -361,7 +361,7 @@ def _level(entry: Mapping[str, Any], where: str) -> DegreeLevel:
 def _parse_requirement(entry: Any, where: str, nice_to_have: bool, nested: bool = False) -> Requirement:
     if not isinstance(entry, dict):
         raise ProfileError(f"{where}: must be an object")
-    kind = _require(entry, "kind", str, where)
+    kind = require_field(entry, "kind", str, where)
     if kind not in REQUIREMENT_KINDS or (nested and kind == "any_of"):
         allowed = [k for k in REQUIREMENT_KINDS if not (nested and k == "any_of")]
         raise ProfileError(f"{where}: field 'kind' must be one of {', '.join(allowed)}, not '{kind}'")
@@ -379,7 +379,7 @@ def _parse_requirement(entry: Any, where: str, nice_to_have: bool, nested: bool 
     elif field_name in ("certification", "keyword"):
         values[field_name] = _text(entry, field_name, where)
     elif field_name == "any_of":
-        options = _require(entry, "any_of", list, where)
+        options = require_field(entry, "any_of", list, where)
         if len(options) < 2:
             raise ProfileError(f"{where}: field 'any_of' needs at least two options")
         values["any_of"] = tuple(
@@ -392,7 +392,7 @@ def _parse_requirement(entry: Any, where: str, nice_to_have: bool, nested: bool 
 
 
 def _requirements(data: Mapping[str, Any], key: str, where: str) -> tuple[Requirement, ...]:
-    entries = _require(data, key, list, where)
+    entries = require_field(data, key, list, where)
     return tuple(
         _parse_requirement(entry, f"{where} {key}[{i}]", nice_to_have=key == "nice_to_haves")
         for i, entry in enumerate(entries)
@@ -404,14 +404,14 @@ def parse_profile(data: Any, source: str) -> RoleProfile:
     if not isinstance(data, dict):
         raise ProfileError(f"{source}: a profile must be a JSON object")
     try:
-        version = _require(data, "schema_version", int, source)
+        version = require_field(data, "schema_version", int, source)
         if version != PROFILE_SCHEMA_VERSION:
             raise ProfileError(
                 f"{source}: schema_version {version} is not supported (expected {PROFILE_SCHEMA_VERSION})"
             )
         name = _text(data, "name", source)
         where = f"{source}: profile '{name}'"
-        role = _require(data, "role", str, where)
+        role = require_field(data, "role", str, where)
         if role not in _ROLES:
             raise ProfileError(f"{where}: field 'role' must be one of {', '.join(_ROLES)}, not '{role}'")
         return RoleProfile(
@@ -429,13 +429,7 @@ def parse_profile(data: Any, source: str) -> RoleProfile:
 
 def load_profile(path: Path) -> RoleProfile:
     """Read a profile a colleague exported."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise ProfileError(f"{path}: cannot read the profile ({exc.strerror or exc})") from exc
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise ProfileError(f"{path}: not valid JSON ({exc})") from exc
-    return parse_profile(data, str(path))
+    return parse_profile(read_json_file(path, "profile", ProfileError), str(path))
 
 
 def save_profile(profile: RoleProfile, path: Path) -> None:

@@ -16,7 +16,14 @@ from typing import Any
 
 import platformdirs
 
-from screener.catalogue import Catalogue, _require, catalogue_to_dict, load_catalogue, parse_catalogue
+from screener.catalogue import (
+    Catalogue,
+    catalogue_to_dict,
+    load_catalogue,
+    parse_catalogue,
+    read_json_file,
+    require_field,
+)
 from screener.errors import CatalogueError
 from screener.profiles import RoleProfile, default_profiles, parse_profile, profile_to_dict
 
@@ -69,20 +76,20 @@ def parse_user_settings(data: Any, source: str) -> UserSettings:
     """Validate decoded settings; a CatalogueError (or ProfileError) names the entry and field at fault."""
     if not isinstance(data, dict):
         raise CatalogueError(f"{source}: the settings must be a JSON object")
-    version = _require(data, "schema_version", int, source)
+    version = require_field(data, "schema_version", int, source)
     if version != SETTINGS_SCHEMA_VERSION:
         raise CatalogueError(
             f"{source}: schema_version {version} is not supported (expected {SETTINGS_SCHEMA_VERSION})"
         )
     catalogue_data = data.get("catalogue")
     catalogue = None if catalogue_data is None else parse_catalogue(catalogue_data, f"{source} 'catalogue'")
-    entries = _require(data, "profiles", list, source)
+    entries = require_field(data, "profiles", list, source)
     profiles = tuple(parse_profile(entry, f"{source} profiles[{i}]") for i, entry in enumerate(entries))
     names = [p.name for p in profiles]
     repeated = sorted({n for n in names if names.count(n) > 1})
     if repeated:
         raise CatalogueError(f"{source}: profile name '{repeated[0]}' appears more than once")
-    active = _require(data, "active_profile", str, source)
+    active = require_field(data, "active_profile", str, source)
     if active and active not in names:
         raise CatalogueError(f"{source}: field 'active_profile' names '{active}', which is not among the profiles")
     return UserSettings(catalogue, profiles, active, version)
@@ -91,17 +98,9 @@ def parse_user_settings(data: Any, source: str) -> UserSettings:
 def load_user_settings(path: Path | None = None) -> UserSettings:
     """The saved settings, or the defaults when none were saved; an invalid file raises, naming the field."""
     path = path or user_settings_path()
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+    if not path.exists():
         return UserSettings()
-    except OSError as exc:
-        raise CatalogueError(f"{path}: cannot read the settings ({exc.strerror or exc})") from exc
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise CatalogueError(f"{path}: not valid JSON ({exc})") from exc
-    return parse_user_settings(data, str(path))
+    return parse_user_settings(read_json_file(path, "settings"), str(path))
 
 
 def save_user_settings(settings: UserSettings, path: Path | None = None) -> None:
