@@ -11,7 +11,7 @@ from screener.models import Box, Line
 from screener.normalize import normalize_text
 
 # A gap wider than this many line heights splits a run of characters (table cells, tab stops, columns).
-_CELL_GAP_EM = 0.9
+_CELL_GAP_EM = 1.0
 # A gap wider than this many font sizes between two characters is a word space.
 _SPACE_GAP_EM = 0.22
 # Fragments side by side are one line only when their sizes are within this ratio.

@@ -141,26 +141,25 @@ class CertificationMatcher:
             previous = lines[index - 1] if index else None
             lead = previous.text + " " if previous and _sentence_runs_on(previous, line) else ""
             hits = self._acronym_hits(line) + self._phrase_hits(texts[index], candidates[index])
-            judged = [self._judge(hit, line, as_of, lead) for hit in _longest_first(hits)]
-            following = index + 1 if index + 1 < len(lines) else None
-            # A phrase broken over two lines has a word on each: a phrase candidate of both lines.
-            if following is not None and _same_block(line, lines[following]):
-                spanning = candidates[index] & candidates[following]
+            joined = line
+            following = lines[index + 1] if index + 1 < len(lines) else None
+            # A phrase broken over two lines has a word on each: a phrase candidate of both lines. Its hit
+            # competes with the line's own, so "PRINCE2 / Practitioner" is not also "PRINCE2" alone.
+            if following is not None and _same_block(line, following):
+                spanning = candidates[index] & candidates[index + 1]
                 if spanning:
-                    judged += self._wrapped_matches(line, lines[following], spanning, as_of)
-            for match in judged:
+                    joined = replace(line, text=f"{line.text} {following.text}", box=line.box.union(following.box))
+                    hits += self._wrapped_hits(joined, len(line.text), spanning)
+            for hit in _longest_first(hits):
+                match = self._judge(hit, joined if hit.end > len(line.text) else line, as_of, lead)
                 if match is not None and _better(match, best.get(match.cert_id)):
                     best[match.cert_id] = match
         return tuple(best.values())
 
-    def _wrapped_matches(self, line: Line, following: Line, spanning: set[int], as_of: date) -> list[CertMatch | None]:
+    def _wrapped_hits(self, joined: Line, break_at: int, spanning: set[int]) -> list[_Hit]:
         """Names broken over two lines ("Microsoft Certified: Azure Solutions / Architect Expert")."""
-        joined = replace(line, text=f"{line.text} {following.text}", box=line.box.union(following.box))
-        return [
-            self._judge(hit, joined, as_of, "")
-            for hit in self._phrase_hits(utils.default_process(joined.text), spanning)
-            if hit.start < len(line.text) < hit.end
-        ]
+        hits = self._phrase_hits(utils.default_process(joined.text), spanning)
+        return [hit for hit in hits if hit.start < break_at < hit.end]
 
     def _judge(self, hit: _Hit, line: Line, as_of: date, lead: str) -> CertMatch | None:
         lowered = line.text.lower()

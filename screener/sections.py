@@ -93,6 +93,13 @@ def _body_size(lines: Sequence[Line]) -> float:
     return median(sizes) if sizes else 0.0
 
 
+def _section_carried_over(tagged: Sequence[Line], line: Line, current: Section) -> Section:
+    """The section a new page opens in: that of the column it continues, not of the sidebar read last."""
+    previous_page = [t for t in tagged if t.page == line.page - 1]
+    same_column = [t for t in previous_page if t.box.x0 < line.box.x1 and line.box.x0 < t.box.x1]
+    return same_column[-1].section if same_column else current
+
+
 def assign_sections(lines: Sequence[Line]) -> list[Line]:
     """Mark heading lines and give every line the section of the heading above it in reading order."""
     body_size = _body_size(lines)
@@ -103,6 +110,8 @@ def assign_sections(lines: Sequence[Line]) -> list[Line]:
         if section is not None and _looks_like_heading(line, body_size):
             current = section
             tagged.append(replace(line, section=current, is_heading=True))
-        else:
-            tagged.append(replace(line, section=current))
+            continue
+        if tagged and line.page != tagged[-1].page:
+            current = _section_carried_over(tagged, line, current)
+        tagged.append(replace(line, section=current))
     return tagged

@@ -57,6 +57,10 @@ def find(matcher: CertificationMatcher, text: str, section: Section = "certifica
         ("Certified Kubernetes Administrator (CKA)", "cka"),
         ("CompTIA Security+", "comptia_security_plus"),
         ("PMP-certified project manager with ten years of delivery", "pmp"),
+        ("ITIL4 Foundation", "itil"),
+        ("P . M . P . — issued Aug 2024", "pmp"),
+        ("Certified Kubernetes Application Developer (CKAD) (valid through 2027)", "ckad"),
+        ("CISSP — issued Apr 2023, renewed until 2029", "cissp"),
     ],
 )
 def test_variants_are_held(matcher: CertificationMatcher, text: str, cert_id: str) -> None:
@@ -132,3 +136,21 @@ def test_a_match_knows_where_it_is(matcher: CertificationMatcher) -> None:
     (match,) = matcher.find([line], AS_OF)
     assert (match.span.page, match.span.box, match.span.section) == (2, line.box, "certifications")
     assert match.matched_text == "PMP"
+
+
+def test_a_name_broken_over_two_lines_is_read_whole(matcher: CertificationMatcher) -> None:
+    lines = [
+        Line("PgMP (valid through 2029), PRINCE2", 1, Box(40, 100, 200, 110), 10.0, False, "certifications"),
+        Line("Practitioner – AXELOS, 2014", 1, Box(40, 112, 160, 122), 10.0, False, "certifications"),
+    ]
+    found = {m.cert_id: m for m in matcher.find(lines, AS_OF)}
+    assert set(found) == {"pgmp", "prince2_practitioner"}  # not also "PRINCE2 (level not stated)"
+    assert found["prince2_practitioner"].span.box == Box(40, 100, 200, 122)
+
+
+def test_a_planned_cue_on_the_line_before_counts_in_running_text(matcher: CertificationMatcher) -> None:
+    lines = [
+        Line("Delivery lead, currently preparing for the", 1, Box(0, 0, 100, 10), 10.0, False, "summary"),
+        Line("PMP exam.", 1, Box(0, 12, 100, 22), 10.0, False, "summary"),
+    ]
+    assert [(m.cert_id, m.status) for m in matcher.find(lines, AS_OF)] == [("pmp", "planned")]

@@ -95,3 +95,23 @@ def test_long_document_is_cut_short_and_says_so(tmp_path: Path) -> None:
     document = read_document(path, max_pages=30)
     assert (document.pages, document.pages_read) == (40, 30)
     assert document.warnings == ("only the first 30 of 40 pages were read",)
+
+
+def test_a_new_page_continues_the_section_of_its_column_not_the_sidebar(tmp_path: Path) -> None:
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.add_page()
+    column = [("EXPERIENCE", True), *[(f"Engineer at Company {n}, 2010 - 2012", False) for n in range(8)]]
+    sidebar = [("EDUCATION", True), *[(f"Course {n}", False) for n in range(8)]]
+    for x, lines in ((40, column), (400, sidebar)):
+        for row, (text, heading) in enumerate(lines):
+            pdf.set_font("Helvetica", "B" if heading else "", 13 if heading else 10)
+            pdf.set_xy(x, 60 + 18 * row)
+            pdf.cell(150, 14, text)
+    pdf.add_page()
+    pdf.set_font("Helvetica", "", 10)
+    pdf.set_xy(40, 60)
+    pdf.cell(300, 14, "Developer at Initech, 2008 - 2010")
+    path = tmp_path / "two-pages.pdf"
+    pdf.output(str(path))
+    last = read_document(path).lines[-1]
+    assert (last.page, last.text, last.section) == (2, "Developer at Initech, 2008 - 2010", "experience")
