@@ -16,12 +16,14 @@ import hashlib
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
 from cvgen.__main__ import write_set
 from cvgen.corpus import eval_corpus
 from screener.catalogue import Catalogue
+from screener.models import Document
 from screener.pdftext import read_document
 from screener.screening import Screener
 from screener.settings import Settings
@@ -37,12 +39,22 @@ def _with_pmp_weight(catalogue: Catalogue, weight: float) -> Catalogue:
     return dataclasses.replace(catalogue, certifications=certifications)
 
 
+def fill_session(path: Path, documents: Sequence[Document], count: int, settings: Settings) -> None:
+    """A session of `count` candidates: the documents screened over and over, each time under a new hash."""
+    screener = Screener(settings)
+    with Session.open(path) as session:
+        for index in range(count):
+            document = documents[index % len(documents)]
+            sha256 = hashlib.sha256(str(index).encode()).hexdigest()
+            candidate = screener.screen_document(document, f"{path.parent}/cvs/cv {index:04d}.pdf", sha256)
+            session.record(candidate, document, scored_with=scoring_fingerprint(settings))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--candidates", type=int, default=1000)
     args = parser.parse_args()
     settings = Settings(as_of=date(2025, 6, 1))
-    screener = Screener(settings)
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch) / "cvs"
         write_set(eval_corpus(REFERENCE_FILES, seed=4), folder)
@@ -52,12 +64,7 @@ def main() -> int:
         reading = time.perf_counter() - started
 
         session_path = Path(scratch) / "session.sqlite"
-        with Session.open(session_path) as session:
-            for index in range(args.candidates):
-                document = documents[index % len(documents)]
-                sha256 = hashlib.sha256(str(index).encode()).hexdigest()
-                candidate = screener.screen_document(document, f"{folder}/cv {index:04d}.pdf", sha256)
-                session.record(candidate, document, scored_with=scoring_fingerprint(settings))
+        fill_session(session_path, documents, args.candidates, settings)
 
         started = time.perf_counter()
         with Session.open(session_path) as session:

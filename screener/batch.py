@@ -83,9 +83,11 @@ def _jobs_to_read(files: Sequence[Path], batch: _Batch, settings: Settings) -> l
     stored: dict[str, Candidate] = {}
     unfinished: set[Path] = set(files)
     if batch.session:
+        unfinished = set(batch.session.pending(files))
+        # Before anything is read: after a crash, the next start knows which files are left to screen.
+        batch.session.queue(path for path in files if path in unfinished)
         # Re-scoring first means every stored result below matches the current catalogue and settings.
         stored = {c.file: c for c in batch.session.rescore(Screener(settings)) if c.status != "duplicate"}
-        unfinished = set(batch.session.pending(files))
     jobs: list[Job] = []
     for path in files:
         if batch.cancelled():
@@ -122,8 +124,9 @@ def screen_files(
 ) -> list[Candidate]:
     """Screen the files in worker processes, in their order; stop early, keeping what finished, on cancel.
 
-    With a session, each finished file is saved as it finishes, and a file whose content the session
-    already holds is not read again. Each file gets a row: a result, or status "error" with the reason
+    With a session, the files not finished yet are queued in it first (`Session.queued` lists what a crash
+    left), each finished file is saved as it finishes, and a file whose content the session already holds
+    is not read again. Each file gets a row: a result, or status "error" with the reason
     (including a file that took longer than `limits.seconds`, crashed its worker or used too much memory),
     or status "duplicate" for a second copy of the same content. `extract` turns a path into a Document
     in the worker (it must be importable by name, as spawned workers import it).

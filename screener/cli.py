@@ -72,6 +72,12 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     gui = commands.add_parser("gui", help="open the desktop app (the default when no command is given)")
     gui.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="PDF files or folders to screen at start")
+    gui.add_argument(
+        "--session",
+        type=Path,
+        metavar="FILE",
+        help="open this session file, creating it if need be (default: the session open when the app last closed)",
+    )
     screen = commands.add_parser(
         "screen",
         help="screen PDF files or folders and print a ranked table",

@@ -31,6 +31,7 @@ __all__ = [
     "Session",
     "StoredResult",
     "default_session_path",
+    "next_session_path",
     "scoring_fingerprint",
 ]
 
@@ -67,6 +68,13 @@ MIGRATIONS: tuple[str, ...] = (
         updated_at TEXT NOT NULL
     );
     """,
+    # Files an import was asked to screen and has not finished: what the next start resumes after a crash.
+    """
+    CREATE TABLE queued (
+        path TEXT PRIMARY KEY,
+        queued_at TEXT NOT NULL
+    );
+    """,
 )
 
 
@@ -88,6 +96,21 @@ class StoredResult:
 
 def default_session_path() -> Path:
     return Path(platformdirs.user_data_dir("cv-screener", appauthor=False)) / "session.sqlite"
+
+
+def next_session_path(path: Path) -> Path:
+    """A file name beside `path` that no session uses yet: session.sqlite -> session-2.sqlite, -3, ..."""
+    stem = path.stem
+    base, _, number = stem.rpartition("-")
+    if base and number.isdigit():
+        stem = base
+    count = 2
+    while True:
+        candidate = path.with_name(f"{stem}-{count}{path.suffix}")
+        # A stray write-ahead log would be taken as part of a new database of the same name.
+        if not candidate.exists() and not Path(f"{candidate}-wal").exists():
+            return candidate
+        count += 1
 
 
 def scoring_fingerprint(settings: Settings) -> str:
@@ -113,8 +136,8 @@ def _file_stamp(path: Path) -> tuple[int, int] | None:
 
 def _unusable(path: Path, reason: object) -> SessionError:
     return SessionError(
-        f"the session file {path} cannot be used ({reason}). Start a new session with another file; "
-        "this one is left as it is"
+        f"The session file {path} cannot be used ({reason}). Start a new session with another file; "
+        "this one is left as it is."
     )
 
 
@@ -162,7 +185,7 @@ class Session:
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
-        with self._lock:
+        with self._lock, self._reported():
             self._db.execute("BEGIN IMMEDIATE")
             try:
                 yield self._db
@@ -172,11 +195,38 @@ class Session:
             self._db.execute("COMMIT")
 
     def _query(self, sql: str, parameters: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
-        with self._lock:
+        with self._lock, self._reported():
             return self._db.execute(sql, parameters).fetchall()
 
+    @contextmanager
+    def _reported(self) -> Iterator[None]:
+        """A full disk, a lock held too long or a file damaged since it was opened, in words naming the file."""
+        try:
+            yield
+        except sqlite3.Error as exc:
+            raise _unusable(self.path, exc) from exc
+
+    def queue(self, paths: Iterable[Path]) -> None:
+        """Note, in one transaction, the files an import is about to screen, so a crash midway can be resumed."""
+        now = _now()
+        with self._transaction() as db:
+            db.executemany("INSERT OR IGNORE INTO queued VALUES (?, ?)", [(str(path), now) for path in paths])
+
+    def queued(self) -> list[Path]:
+        """Files an import was asked to screen and did not finish (it crashed, or the app was closed)."""
+        # A queued file that is already listed is one the app does not screen again; resuming it would never end.
+        rows = self._query(
+            "SELECT path FROM queued WHERE NOT EXISTS (SELECT 1 FROM file WHERE file.path = queued.path) ORDER BY path"
+        )
+        return [Path(str(path)) for (path,) in rows]
+
+    def forget_queued(self) -> None:
+        """Drop the files still queued: the user cancelled the import and does not want them resumed."""
+        with self._transaction() as db:
+            db.execute("DELETE FROM queued")
+
     def record(self, candidate: Candidate, document: Document | None = None, *, scored_with: str = "") -> None:
-        """Save one finished file in one transaction; the extraction of an already known content is kept."""
+        """Save one finished file in one transaction, taking it off the queue; a known extraction is kept."""
         stamp = _file_stamp(Path(candidate.file)) or (None, None)
         now = _now()
         with self._transaction() as db:
@@ -190,6 +240,7 @@ class Session:
                 "INSERT OR REPLACE INTO file VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (candidate.file, candidate.sha256 or None, *stamp, candidate.status, candidate.error, now),
             )
+            db.execute("DELETE FROM queued WHERE path = ?", (candidate.file,))
 
     def result(self, sha256: str) -> StoredResult | None:
         """The stored result for a file content, if it was screened before."""
@@ -267,6 +318,11 @@ class Session:
             )
         log.info("re-scored %d stored extractions", len(rescored))
         return self.candidates({c.sha256: c for c in rescored})
+
+    def stale_count(self, settings: Settings) -> int:
+        """How many stored results other settings scored: what `rescore` would score again."""
+        rows = self._query("SELECT count(*) FROM extraction WHERE scored_with != ?", (scoring_fingerprint(settings),))
+        return cast(int, rows[0][0])
 
     def set_decision(self, sha256: str, decision: Decision) -> None:
         if decision not in get_args(Decision):

@@ -6,6 +6,7 @@ import contextlib
 import logging
 import math
 import multiprocessing
+import os
 import signal
 import sys
 import time
@@ -27,6 +28,7 @@ log = logging.getLogger(__name__)
 Extract = Callable[[Path, Backend], Document]
 _POLL_SECONDS = 0.2  # how often a quiet batch looks at its cancel flag
 _STOP_GRACE_SECONDS = 1.0
+_WORKER_NICENESS = 10
 
 
 @dataclass(frozen=True)
@@ -66,8 +68,28 @@ def _limit_memory(memory_bytes: int | None) -> None:
         log.debug("memory limit not applied: %s", exc)
 
 
+def _yield_cpu() -> None:
+    """Run this worker below normal priority, so a window or terminal stays responsive while every core reads.
+
+    At equal priority a desktop window gets a share of a core and a repaint that takes 10 ms idle takes 40-60 ms.
+    """
+    if sys.platform == "win32":
+        import ctypes
+
+        below_normal_priority_class = 0x4000
+        kernel32 = ctypes.windll.kernel32
+        if not kernel32.SetPriorityClass(kernel32.GetCurrentProcess(), below_normal_priority_class):
+            log.debug("worker priority not lowered (Windows error %d)", ctypes.GetLastError())
+        return
+    try:
+        os.nice(_WORKER_NICENESS)
+    except OSError as exc:  # a sandbox may forbid it; the work is the same, only less polite
+        log.debug("worker priority not lowered: %s", exc)
+
+
 def _serve(connection: Connection, settings: Settings, memory_bytes: int | None, extract: Extract) -> None:
     """A worker's life: screen the files it is sent until it is told to stop (None) or the parent goes."""
+    _yield_cpu()
     _limit_memory(memory_bytes)
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
     screener = Screener(settings)

@@ -235,6 +235,15 @@ class CandidateTableModel(QAbstractTableModel):
         self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, _COLUMN_COUNT - 1))
         self._keep_sorted()
 
+    def show_session(self, candidates: Sequence[Candidate], store: DecisionStore) -> None:
+        """Hold these rows, in the current sort order, with reviews from `store`: another session was opened."""
+        self.beginResetModel()
+        self._store = store
+        self._rows = [_Row.of(candidate) for candidate in candidates]
+        self._rows = [self._rows[old_row] for old_row in self._sorted_order()]
+        self._rows_by_sha = None
+        self.endResetModel()
+
     def candidates(self) -> list[Candidate]:
         return [row.candidate for row in self._rows]
 
@@ -268,14 +277,18 @@ class CandidateTableModel(QAbstractTableModel):
         return self._rows_by_sha[sha256]
 
     def _keep_sorted(self) -> None:
-        if self._sort_column is None:
-            return
-        keys = self._column_keys(self._sort_column)
-        descending = self._sort_order == Qt.SortOrder.DescendingOrder
-        order = sorted(range(len(keys)), key=keys.__getitem__, reverse=descending)
+        order = self._sorted_order()
         if all(old == new for new, old in enumerate(order)):
             return  # already in order: views need not hear about it
         self._move_rows(order)
+
+    def _sorted_order(self) -> list[int]:
+        """The row that belongs at each place in the current sort order."""
+        if self._sort_column is None:
+            return list(range(len(self._rows)))
+        keys = self._column_keys(self._sort_column)
+        descending = self._sort_order == Qt.SortOrder.DescendingOrder
+        return sorted(range(len(keys)), key=keys.__getitem__, reverse=descending)
 
     def _column_keys(self, column: Column) -> list[SortKey]:
         if column == Column.DECISION:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal, Protocol
+from typing import Protocol
 
-Verdict = Literal["none", "shortlist", "maybe", "reject"]
+from screener.store import Decision, Session
+
+Verdict = Decision
 
 VERDICT_LABELS: dict[Verdict, str] = {"none": "", "shortlist": "Shortlist", "maybe": "Maybe", "reject": "Reject"}
 
@@ -20,7 +22,7 @@ NO_REVIEW = Review()
 
 
 class DecisionStore(Protocol):
-    """Where reviews live; the in-memory store below stands in until reviews are saved with the session."""
+    """Where reviews live: the open session, or memory when no session could be opened."""
 
     def review(self, sha256: str) -> Review: ...
 
@@ -28,7 +30,7 @@ class DecisionStore(Protocol):
 
 
 class InMemoryDecisionStore:
-    """Reviews for this run of the app only."""
+    """Reviews for this run of the app only: what the window uses while no session is open."""
 
     def __init__(self) -> None:
         self._reviews: dict[str, Review] = {}
@@ -41,3 +43,25 @@ class InMemoryDecisionStore:
             self._reviews.pop(sha256, None)
         else:
             self._reviews[sha256] = review
+
+
+class SessionDecisionStore:
+    """Reviews saved in the session as they are made, each change its own transaction, so a crash keeps it.
+
+    The list reads a review for every row it paints and sorts; those reads come from a copy in memory.
+    """
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+        self._reviews = {sha256: Review(saved.decision, saved.note) for sha256, saved in session.decisions().items()}
+
+    def review(self, sha256: str) -> Review:
+        return self._reviews.get(sha256, NO_REVIEW)
+
+    def save(self, sha256: str, review: Review) -> None:
+        before = self.review(sha256)
+        if review.verdict != before.verdict:
+            self._session.set_decision(sha256, review.verdict)
+        if review.note != before.note:
+            self._session.set_note(sha256, review.note)
+        self._reviews[sha256] = review

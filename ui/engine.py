@@ -79,6 +79,10 @@ class Engine:
                     documents[candidate.sha256] = document
         return rescore(candidates, documents, Screener(self.settings), matched_with)
 
+    def rescore_session(self) -> list[Candidate]:
+        """Every candidate in the session, those other settings scored (or another day) scored again and saved."""
+        return self.session.rescore(Screener(self.settings)) if self.session is not None else []
+
     def thresholds(self) -> Thresholds:
         """The catalogue's `scoring.thresholds`, which the engine's role fits are decided by."""
         configured = self.settings.catalogue.scoring.thresholds  # both axes are required when it loads
@@ -94,17 +98,9 @@ def _saved_user_settings() -> UserSettings:
         return UserSettings()
 
 
-def _open_session() -> Session | None:
-    try:
-        return Session.open()
-    except ScreenerError as exc:
-        log.warning("screening without a session (settings changes cannot re-score): %s", exc)
-        return None
-
-
 def load_engine() -> Engine:
-    """The real engine with the user's catalogue and profiles; raises CatalogueError naming the entry when the
-    shipped catalogue is invalid."""
+    """The real engine with the user's catalogue and profiles, and no session yet (the window opens one);
+    raises CatalogueError naming the entry when the shipped catalogue is invalid."""
     user_settings = _saved_user_settings()
     settings = Settings(catalogue=user_settings.effective_catalogue())
-    return Engine(settings=settings, session=_open_session(), user_settings=user_settings)
+    return Engine(settings=settings, user_settings=user_settings)

@@ -6,9 +6,11 @@ import logging
 import sys
 import threading
 import traceback
+from collections.abc import Callable, Sequence
+from functools import partial
 from types import TracebackType
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from screener.errors import Cancelled, ScreenerError
@@ -21,6 +23,9 @@ _UNEXPECTED = (
     "Something unexpected went wrong. Your list and decisions are still there and the app keeps running.\n\n"
     "If it happens again, copy the details below and send them to whoever supports CV Screener."
 )
+
+# A button label and what it does: how the user gets out of a problem without leaving the app.
+WayOut = tuple[str, Callable[[], object]]
 
 # A broken paint or timer can raise many times a second; one open dialog is enough.
 _open_dialog: QMessageBox | None = None
@@ -36,8 +41,11 @@ def user_message(exc: BaseException) -> str:
     return _UNEXPECTED
 
 
-def show_exception(parent: QWidget | None, exc: BaseException) -> None:
-    """Show an error without blocking the caller; cancellation is the user's own choice and stays silent."""
+def show_exception(parent: QWidget | None, exc: BaseException, ways_out: Sequence[WayOut] = ()) -> None:
+    """Show an error without blocking the caller; cancellation is the user's own choice and stays silent.
+
+    Each way out is a button beside Close; its action runs once the dialog has closed.
+    """
     global _open_dialog
     if isinstance(exc, Cancelled):
         return
@@ -46,9 +54,16 @@ def show_exception(parent: QWidget | None, exc: BaseException) -> None:
     if _open_dialog is not None:
         messages.notify(user_message(exc).splitlines()[0])
         return
-    box = QMessageBox(QMessageBox.Icon.Warning, "CV Screener", user_message(exc), QMessageBox.StandardButton.Ok, parent)
+    plain_close = QMessageBox.StandardButton.Close if ways_out else QMessageBox.StandardButton.Ok
+    box = QMessageBox(QMessageBox.Icon.Warning, "CV Screener", user_message(exc), plain_close, parent)
     if not isinstance(exc, (ScreenerError, OSError)):
         box.setDetailedText("".join(traceback.format_exception(exc)))
+    for label, action in ways_out:
+        button = box.addButton(label, QMessageBox.ButtonRole.AcceptRole)
+        # Later, so that an error in the action has no dialog in its way.
+        button.clicked.connect(partial(QTimer.singleShot, 0, action))
+        if box.defaultButton() is None:
+            box.setDefaultButton(button)  # the first way out: what Enter does
     box.finished.connect(_forget_dialog)
     _open_dialog = box
     box.open()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import sys
 import threading
 from collections.abc import Sequence
 from pathlib import Path
@@ -16,19 +14,6 @@ from screener.models import Candidate
 
 from . import messages
 from .engine import Engine
-
-_BACKGROUND_NICENESS = 10
-
-
-def _yield_cpu_to_the_window() -> None:
-    """Run this thread, and the reader processes it starts (they inherit it), at a lower CPU priority.
-
-    Screening keeps every core busy; at equal priority the window then gets a share of a core and a
-    repaint that takes 10 ms idle takes 40-60 ms. Linux keeps a priority per thread, so only this
-    thread changes; elsewhere a priority belongs to the whole process, GUI included, so nothing is done.
-    """
-    if sys.platform == "linux":
-        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), _BACKGROUND_NICENESS)
 
 
 class _SignalProgressSink:
@@ -74,7 +59,6 @@ class ImportWorker(QThread):
         return self._cancel.is_set()
 
     def run(self) -> None:
-        _yield_cpu_to_the_window()
         try:
             files = self._files_to_screen()
             if files and not self.is_cancelled():

@@ -17,7 +17,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cli.main(argv)
     from ui.app import run_gui  # Qt is loaded only when the window is asked for
 
-    return run_gui(getattr(args, "paths", []))
+    # With no command at all, argparse sets none of the gui command's options.
+    return run_gui(getattr(args, "paths", []), getattr(args, "session", None))
 
 
 if __name__ == "__main__":

@@ -1,7 +1,12 @@
-"""The main window: list and score map on the left, the selected candidate on the right, imports and export."""
+"""The main window: list and score map on the left, the selected candidate on the right, imports and export.
+
+The window shows one session at a time: its rows, decisions and notes appear at start, and what a crash left
+unscreened is screened again.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
@@ -19,9 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from screener.errors import ScreenerError
+from screener.errors import ScreenerError, SessionError
 from screener.models import Candidate
 from screener.profiles import apply_profile
+from screener.store import Session, default_session_path, next_session_path
 from screener.user_settings import UserSettings
 
 from . import messages
@@ -29,10 +35,10 @@ from .candidate_model import CandidateTableModel, Column
 from .candidate_proxy import CandidateProxyModel
 from .candidate_view import CandidateTableView
 from .chart import ScoreChart
-from .decisions import DecisionStore, InMemoryDecisionStore, Review, Verdict
+from .decisions import InMemoryDecisionStore, Review, SessionDecisionStore, Verdict
 from .detail_pane import VERDICT_SHORTCUT_KEYS, DetailPane
 from .engine import Engine, load_engine
-from .errors import show_exception
+from .errors import WayOut, show_exception
 from .export_view import EXPORT_FILTERS, view_rows, write_export
 from .filter_bar import FilterBar
 from .import_progress import ImportProgress
@@ -44,6 +50,7 @@ from .tasks import run_in_background
 # hundreds (QProgressBar.setValue alone repaints the window at once, 1 ms or more a call).
 _ROW_BATCH_MS = 100
 _STATUS_MESSAGE_MS = 10_000
+_SESSION_FILTER = "Sessions (*.sqlite);;All files (*)"
 _VERDICT_MENU: tuple[tuple[Verdict, str], ...] = (
     ("shortlist", "&Shortlist"),
     ("maybe", "&Maybe"),
@@ -55,13 +62,14 @@ _VERDICT_MENU: tuple[tuple[Verdict, str], ...] = (
 class MainWindow(QMainWindow):
     import_finished = Signal(bool)  # True when cancelled; emitted once the rows are all in the list
     export_finished = Signal(object)  # the Path written
+    session_opened = Signal(object)  # the Path of the session now shown
 
-    def __init__(self, engine_loader: Callable[[], Engine] = load_engine, store: DecisionStore | None = None) -> None:
+    def __init__(self, engine_loader: Callable[[], Engine] = load_engine, session_path: Path | None = None) -> None:
+        """Open on the engine's session if it has one, else on `session_path` if given (see `open_session`)."""
         super().__init__()
-        self.setWindowTitle("CV Screener")
         self.setAcceptDrops(True)
         self._engine, self._engine_problem = self._load_engine(engine_loader)
-        self._model = CandidateTableModel(store if store is not None else InMemoryDecisionStore(), self)
+        self._model = CandidateTableModel(InMemoryDecisionStore(), self)  # until a session is open
         self._proxy = CandidateProxyModel(self)
         self._proxy.setSourceModel(self._model)
         self._filters = FilterBar()
@@ -78,9 +86,11 @@ class MainWindow(QMainWindow):
         self._screened = 0
         self._unreadable = 0
         self._last_import_cancelled = False
+        self._forget_queued_files = False  # the user cancelled: what was left is not resumed at the next start
+        self._rescoring = False  # stored scores are being brought up to date; imports wait for it
         self._flush_timer = QTimer(self, singleShot=True, interval=_ROW_BATCH_MS)
         self._flush_timer.timeout.connect(self._flush_arrived)
-        self._export_pool = QThreadPool(self)
+        self._background_pool = QThreadPool(self)
         self._create_actions()
         self._create_menus_and_toolbar()
         self._layout()
@@ -90,8 +100,13 @@ class MainWindow(QMainWindow):
         self._table.horizontalHeader().moveSection(Column.GATES, Column.ROLE_FIT + 1)
         if self._engine is not None and self._engine.active_profile() is not None:
             self._rank_by_profile()
+        self._update_title()
         if self._engine_problem is not None:
             QTimer.singleShot(0, partial(show_exception, self, self._engine_problem))
+        elif self._engine is not None and self._engine.session is not None:
+            self._show_session(self._engine.session)
+        elif session_path is not None:
+            self.open_session(session_path)
 
     @staticmethod
     def _load_engine(loader: Callable[[], Engine]) -> tuple[Engine | None, ScreenerError | None]:
@@ -118,6 +133,12 @@ class MainWindow(QMainWindow):
 
     def _create_actions(self) -> None:
         icon = self.style().standardIcon
+        self.new_session_action = self._action(
+            "&New Session…", "Ctrl+Shift+N", self._choose_new_session, "Start an empty session in a new file"
+        )
+        self.open_session_action = self._action(
+            "Open &Session…", "", self._choose_session_to_open, "Continue a session saved in a file"
+        )
         self.open_files_action = self._action(
             "&Open CVs…", QKeySequence.StandardKey.Open, self._choose_files, "Screen one or more CV PDFs"
         )
@@ -164,6 +185,8 @@ class MainWindow(QMainWindow):
 
     def _create_menus_and_toolbar(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
+        file_menu.addActions([self.new_session_action, self.open_session_action])
+        file_menu.addSeparator()
         file_menu.addActions([self.open_files_action, self.open_folder_action, self.export_action])
         file_menu.addSeparator()
         file_menu.addAction(self.cancel_action)
@@ -246,6 +269,124 @@ class MainWindow(QMainWindow):
     def is_importing(self) -> bool:
         return self._worker is not None
 
+    def session(self) -> Session | None:
+        return self._engine.session if self._engine is not None else None
+
+    # Sessions ---------------------------------------------------------------------------------------
+
+    def open_session(self, path: Path) -> None:
+        """Show the session in `path` (a new file starts an empty one) in place of the one open.
+
+        A file that cannot be used is left as it is; the user is told why and offered a new session beside it.
+        """
+        if self._engine is None:
+            show_exception(self, self._engine_problem or ScreenerError("The screening engine is not available."))
+            return
+        if self._worker is not None or self._rescoring:
+            messages.notify("Another session can be opened once the import finishes.")
+            return
+        try:
+            session = Session.open(path.absolute())
+        except SessionError as exc:
+            self._session_unusable(path.absolute(), exc)
+            return
+        self._close_session()
+        self._show_session(session)
+
+    def _show_session(self, session: Session) -> None:
+        """Fill the list from the session, then bring stale scores up to date and resume what a crash left."""
+        if self._engine is None:
+            return
+        try:
+            candidates = session.candidates()
+            store = SessionDecisionStore(session)
+            unfinished = session.queued()
+            stale = session.stale_count(self._engine.settings)
+        except SessionError as exc:
+            session.close()
+            self._session_unusable(session.path, exc)
+            return
+        self._engine = dataclasses.replace(self._engine, session=session)
+        self._model.show_session(self._with_profile(candidates), store)
+        self._current_changed(QModelIndex())
+        if candidates:
+            self._table.selectRow(0)
+        self._update_title()
+        if stale:
+            self._rescore_stored(self._engine)
+        if unfinished:
+            self.import_paths(unfinished)
+            messages.notify(
+                f"Resuming {len(unfinished)} file{'s' if len(unfinished) != 1 else ''} from the last session."
+            )
+        else:
+            messages.notify(
+                f"Session {session.path}: {len(candidates)} candidate{'s' if len(candidates) != 1 else ''}."
+            )
+        self.session_opened.emit(session.path)
+
+    def _session_unusable(self, path: Path, problem: SessionError) -> None:
+        fresh = next_session_path(path)
+        ways_out: list[WayOut] = [
+            (f"Start a New Session ({fresh.name})", partial(self.open_session, fresh)),
+            ("Open Another Session…", self._choose_session_to_open),
+        ]
+        # Later: at start the window is not shown yet, and a dialog needs it as its parent.
+        QTimer.singleShot(0, partial(show_exception, self, problem, ways_out))
+
+    def _close_session(self) -> None:
+        if self._engine is not None and self._engine.session is not None:
+            self._engine.session.close()
+            self._engine = dataclasses.replace(self._engine, session=None)
+
+    def _choose_new_session(self) -> None:
+        current = self.session()
+        suggested = next_session_path(current.path if current else default_session_path())
+        name, _ = QFileDialog.getSaveFileName(
+            self, "New session", str(suggested), _SESSION_FILTER, options=QFileDialog.Option.DontConfirmOverwrite
+        )
+        if not name:
+            return
+        path = Path(name) if Path(name).suffix else Path(name).with_suffix(".sqlite")
+        if path.exists():
+            # Never overwritten: it may be someone's screening.
+            messages.notify(f"{path.name} already exists; choose a new name, or continue it with Open Session….")
+            return
+        self.open_session(path)
+
+    def _choose_session_to_open(self) -> None:
+        current = self.session()
+        folder = str(current.path.parent) if current else str(default_session_path().parent)
+        name, _ = QFileDialog.getOpenFileName(self, "Open a session", folder, _SESSION_FILTER)
+        if name:
+            self.open_session(Path(name))
+
+    def _rescore_stored(self, engine: Engine) -> None:
+        """Score again, off the GUI thread, what other settings or another day scored ("Present" moved on)."""
+        self._rescoring = True
+        run_in_background(
+            self._background_pool,
+            engine.rescore_session,
+            partial(self._stored_rescored, engine),
+            self._stored_rescoring_failed,
+            context=self,
+        )
+
+    def _stored_rescored(self, engine: Engine, rescored: list[Candidate]) -> None:
+        self._rescoring = False
+        # Settings changed or another session opened meanwhile: those rows were scored again already.
+        if engine is self._engine:
+            by_file = {candidate.file: candidate for candidate in rescored}
+            latest = [by_file.get(candidate.file, candidate) for candidate in self._model.candidates()]
+            self._model.replace_candidates(self._with_profile(latest))
+            self._detail.show_row(self._detail.current_row())
+        self._import_queued_paths()
+
+    def _stored_rescoring_failed(self, exc: BaseException) -> None:
+        self._rescoring = False
+        show_exception(self, exc)
+        self._import_queued_paths()
+
     # Selection --------------------------------------------------------------------------------------
 
     def _current_changed(self, current: QModelIndex | QPersistentModelIndex) -> None:
@@ -291,9 +432,10 @@ class MainWindow(QMainWindow):
         if self._engine is None:
             show_exception(self, self._engine_problem or ScreenerError("The screening engine is not available."))
             return
-        if self._worker is not None:
+        if self._worker is not None or self._rescoring:
             self._queued_paths.extend(paths)
-            messages.notify("Those files will be screened when the current import finishes.")
+            busy_with = "the current import finishes" if self._worker else "the list's scores are up to date"
+            messages.notify(f"Those files will be screened when {busy_with}.")
             return
         worker = ImportWorker(self._engine, paths, self._model.known_files(), self)
         worker.import_started.connect(self._progress.set_total)
@@ -308,6 +450,13 @@ class MainWindow(QMainWindow):
         worker.start()
 
     def cancel_import(self) -> None:
+        """Stop screening, keep what finished, and do not resume the rest at the next start."""
+        if self._worker is None:
+            return
+        self._forget_queued_files = True
+        self._stop_import()
+
+    def _stop_import(self) -> None:
         if self._worker is None:
             return
         self._queued_paths.clear()
@@ -349,9 +498,16 @@ class MainWindow(QMainWindow):
         worker, self._worker = self._worker, None
         if worker is not None:
             worker.deleteLater()
+        session = self.session()
+        if self._forget_queued_files and session is not None:
+            session.forget_queued()
+        self._forget_queued_files = False
         self._progress.finish()
         self.cancel_action.setEnabled(False)
         self.import_finished.emit(self._last_import_cancelled)
+        self._import_queued_paths()
+
+    def _import_queued_paths(self) -> None:
         queued, self._queued_paths = self._queued_paths, []
         self.import_paths(queued)
 
@@ -385,7 +541,7 @@ class MainWindow(QMainWindow):
             messages.notify("Nothing to export: no candidate is shown.")
             return
         run_in_background(
-            self._export_pool,
+            self._background_pool,
             partial(write_export, path, rows),
             partial(self._exported, path),
             partial(show_exception, self),
@@ -440,6 +596,13 @@ class MainWindow(QMainWindow):
 
     # Status and closing -----------------------------------------------------------------------------
 
+    def _update_title(self) -> None:
+        session = self.session()
+        if session is not None:
+            self.setWindowTitle(f"{session.path.name} — CV Screener")
+        else:
+            self.setWindowTitle("CV Screener (no session: decisions are not saved)")
+
     def _show_status(self, text: str) -> None:
         self.statusBar().showMessage(text, _STATUS_MESSAGE_MS)
 
@@ -449,10 +612,10 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._worker is not None:
-            # Stop the worker processes cleanly rather than leaving them behind.
-            self.cancel_import()
+            # Stop the worker processes cleanly rather than leaving them behind; what is left stays queued
+            # in the session and is resumed at the next start.
+            self._stop_import()
             self._worker.wait()
-        self._export_pool.waitForDone()
-        if self._engine is not None and self._engine.session is not None:
-            self._engine.session.close()
+        self._background_pool.waitForDone()
+        self._close_session()
         super().closeEvent(event)

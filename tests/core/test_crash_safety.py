@@ -69,6 +69,7 @@ def test_sigkill_midway_loses_nothing_and_the_rerun_reads_only_the_rest(
         assert session.decisions() == {"f" * 64: Review("shortlist", "strong PRINCE2 background")}
         assert len(session.candidates()) == len(after_kill)
         assert len(session.pending(files)) == CV_COUNT - len(after_kill)
+        assert session.queued() == session.pending(files), "the next start knows what is left"
 
     rerun = subprocess.run(screen_command(session_path, folder), cwd=PROJECT, env=environment,
                            capture_output=True, check=True)  # fmt: skip
@@ -76,6 +77,8 @@ def test_sigkill_midway_loses_nothing_and_the_rerun_reads_only_the_rest(
     completed = finished_rows(session_path)
     assert len(completed) == CV_COUNT
     assert after_kill.items() <= completed.items(), "a file finished before the kill was read again"
+    with Session.open(session_path) as session:
+        assert session.queued() == []
 
 
 def test_a_damaged_session_file_stops_the_command_with_a_way_out(tmp_path: Path, cv_files: list[Path]) -> None:

@@ -16,7 +16,14 @@ from screener.models import Candidate, Document
 from screener.pdftext import read_document
 from screener.screening import Screener, file_sha256
 from screener.settings import Settings
-from screener.store import MIGRATIONS, Review, Session, default_session_path, scoring_fingerprint
+from screener.store import (
+    MIGRATIONS,
+    Review,
+    Session,
+    default_session_path,
+    next_session_path,
+    scoring_fingerprint,
+)
 
 SETTINGS = Settings(as_of=date(2025, 6, 1))
 
@@ -178,3 +185,48 @@ def test_a_weight_change_rescores_stored_findings_exactly_as_a_full_screening(
     assert rescored == sorted(expected, key=lambda c: c.file)
     before = sorted((c for c, _ in screened), key=lambda c: c.file)
     assert [c.scores for c in rescored] != [c.scores for c in before]  # the new weights did change scores
+
+
+def test_queued_files_are_the_ones_not_finished_yet(tmp_path: Path, screened: list[tuple[Candidate, Document]]) -> None:
+    files = [Path(f"/cvs/{name}.pdf") for name in ("ada", "bob", "cy", "di")]
+    candidate, document = screened[0]
+    with Session.open(tmp_path / "s.sqlite") as session:
+        session.queue(files)
+        session.queue(files[:1])  # asked for again by a second import: still once
+        session.record(dataclasses.replace(candidate, file=str(files[0])), document)
+        session.record(Candidate(file=str(files[1]), sha256="", status="error", error="not a PDF file"))
+    with Session.open(tmp_path / "s.sqlite") as session:
+        assert session.queued() == files[2:]
+        session.forget_queued()
+        assert session.queued() == []
+
+
+def test_a_session_from_before_the_queue_opens_with_its_work_and_gains_one(
+    tmp_path: Path, screened: list[tuple[Candidate, Document]]
+) -> None:
+    path = tmp_path / "old.sqlite"
+    candidate, document = screened[0]
+    with sqlite3.connect(path) as db:  # a file as the first released version wrote it
+        db.executescript(f"{MIGRATIONS[0]} PRAGMA user_version = 1;")
+        db.execute(
+            "INSERT INTO extraction VALUES (?, ?, ?, '', 'then', 'then')",
+            (candidate.sha256, document_to_json(document), candidate_to_json(candidate)),
+        )
+        db.execute("INSERT INTO file VALUES (?, ?, NULL, NULL, 'ok', NULL, 'then')", (candidate.file, candidate.sha256))
+        db.execute("INSERT INTO review VALUES (?, 'shortlist', 'call back', 'then')", (candidate.sha256,))
+    with Session.open(path) as session:
+        assert session.candidates() == [candidate]
+        assert session.decisions() == {candidate.sha256: Review("shortlist", "call back")}
+        session.queue([Path("/cvs/new.pdf")])
+        assert session.queued() == [Path("/cvs/new.pdf")]
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+
+
+def test_a_new_session_file_is_named_beside_the_old_one_without_reusing_a_name(tmp_path: Path) -> None:
+    old = tmp_path / "week 12.sqlite"
+    assert next_session_path(old) == tmp_path / "week 12-2.sqlite"
+    (tmp_path / "week 12-2.sqlite").write_bytes(b"")
+    (tmp_path / "week 12-3.sqlite-wal").write_bytes(b"")  # a log left behind would join a new file of its name
+    assert next_session_path(old) == tmp_path / "week 12-4.sqlite"
+    assert next_session_path(tmp_path / "week 12-2.sqlite") == tmp_path / "week 12-4.sqlite"

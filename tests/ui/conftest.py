@@ -15,7 +15,6 @@ from fpdf import FPDF
 from pytestqt.qtbot import QtBot
 from ui_factories import PMP_BOX, FakeScreening
 
-from ui.decisions import InMemoryDecisionStore
 from ui.main_window import MainWindow
 
 _HERE = Path(__file__).parent
@@ -39,8 +38,8 @@ def screening() -> FakeScreening:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, screening: FakeScreening) -> Iterator[MainWindow]:
-    main_window = MainWindow(engine_loader=screening.engine, store=InMemoryDecisionStore())
+def window(qtbot: QtBot, screening: FakeScreening, tmp_path: Path) -> Iterator[MainWindow]:
+    main_window = MainWindow(engine_loader=screening.engine, session_path=tmp_path / "session.sqlite")
     qtbot.addWidget(main_window)
     yield main_window
     if main_window.is_importing():

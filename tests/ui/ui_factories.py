@@ -16,15 +16,18 @@ from screener.models import (
     CertStatus,
     Contact,
     Degree,
+    Document,
     Evidence,
     RoleFit,
     Scores,
     Span,
 )
 from screener.settings import Settings
-from screener.store import Session
+from screener.store import Session, scoring_fingerprint
 from ui.engine import Engine, ProgressSink
 
+# What a fake screening stores as a CV's extraction; nothing in these tests reads it back.
+ONE_PAGE = Document(pages=1, lines=())
 # Where the generated CV prints its PMP line, in PDF points from the top-left corner.
 PMP_BOX = Box(x0=72.0, top=150.0, x1=400.0, bottom=164.0)
 
@@ -99,6 +102,8 @@ class FakeScreening:
         session: Session | None = None,
     ) -> list[Candidate]:
         self.calls.append(list(files))
+        if session is not None:
+            session.queue(files)  # as the engine does: an interrupted import is resumed from the queue
         if progress:
             progress.on_started(len(files))
         done: list[Candidate] = []
@@ -115,6 +120,8 @@ class FakeScreening:
                 file=str(path),
             )
             done.append(candidate)
+            if session is not None:
+                session.record(candidate, ONE_PAGE, scored_with=scoring_fingerprint(settings))
             if progress:
                 progress.on_result(candidate, len(done), len(files))
         return done
