@@ -50,6 +50,9 @@ _FORMS = (
     _form("other", r"Diploma\s+(?:of|in)|Degree\s+in"),
 )
 
+# Any form at all: most lines name no degree, and one search rules them out before the forms one by one.
+_ANY_FORM = re.compile("|".join(f"(?{'' if form.needs_subject else 'i'}:{form.pattern.pattern})" for form in _FORMS))
+
 _HONOURS = re.compile(r"^[\s,:(]*(?:\(?hons?\.?\)?|\(?honou?rs\)?)[\s,:)]*", re.IGNORECASE)
 _LEADS_TO_SUBJECT = re.compile(r"^[\s,:–—-]*(?:in|of)\s+", re.IGNORECASE)
 _SEGMENT_BREAK = re.compile(r"[,;|()•/]|\s[-–—]\s|[–—]")
@@ -151,6 +154,8 @@ def _line_and_field(
 
 def _mentions(text: str) -> list[_Mention]:
     """Degree tokens in a line, left to right, the earlier form winning where two overlap."""
+    if not _ANY_FORM.search(text):
+        return []
     taken: list[range] = []
     found = []
     for form in _FORMS:
