@@ -5,7 +5,7 @@
 Fills a session as bench/session_timings.py does (50 generated CVs screened over and over under distinct
 hashes), with a decision and a note on every third candidate. Then times, in one run: reopening the session
 and listing its candidates without a window (the reference), and the window from its creation to the rows
-painted on screen, first when the stored scores are current and then on a later day, when "Present" means
+painted on screen, first when the stored scores are current and then on the next day, when "Present" means
 another date and the rows are re-scored in the background after they are shown.
 """
 
@@ -90,7 +90,7 @@ def main() -> int:
         current, window = window_start(session_path, settings)
         shown = window.model().rowCount()
         window.close()
-        later_day, window = window_start(session_path, dataclasses.replace(settings, as_of=date(2026, 1, 1)))
+        later_day, window = window_start(session_path, dataclasses.replace(settings, as_of=date(2025, 6, 2)))
         rescoring = wait_for_rescoring(window)
         window.close()
     print(f"reopen and list {listed} candidates without a window (reference): {reference:.2f} s")

@@ -4,8 +4,9 @@
 
 Renders 50 generated CVs, times reading them (the reference), then fills a session with that many
 candidates (the 50 extractions repeated under distinct hashes), and prints the time to reopen it and
-list its candidates, and to re-score all of them after a weight change (stored findings are scored
-again) and after a change of reference date (the stored text is matched again), with the ratios.
+list its candidates, and to re-score all of them after a weight change and after a later day of the same
+year (stored findings are scored again), and after a new alias (the stored text is matched again),
+with the ratios.
 """
 
 from __future__ import annotations
@@ -50,6 +51,14 @@ def fill_session(path: Path, documents: Sequence[Document], count: int, settings
             session.record(candidate, document, scored_with=scoring_fingerprint(settings))
 
 
+def _with_pmp_alias(catalogue: Catalogue) -> Catalogue:
+    certifications = tuple(
+        dataclasses.replace(c, phrases=(*c.phrases, "PMP credential holder")) if c.id == "pmp" else c
+        for c in catalogue.certifications
+    )
+    return dataclasses.replace(catalogue, certifications=certifications)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--candidates", type=int, default=1000)
@@ -71,14 +80,19 @@ def main() -> int:
             loaded = session.candidates()
         reopening = time.perf_counter() - started
 
-        # A weight change re-scores stored findings; a new reference date must match the text again.
-        reweighted = Screener(dataclasses.replace(settings, catalogue=_with_pmp_weight(settings.catalogue, 5)))
-        redated = Screener(dataclasses.replace(settings, as_of=date(2026, 1, 1)))
+        # A weight change or a later day re-scores stored findings; a new alias must match the text again.
+        changes = {
+            "a weight change": dataclasses.replace(settings, catalogue=_with_pmp_weight(settings.catalogue, 5)),
+            "a later day of the same year": dataclasses.replace(settings, as_of=date(2025, 11, 30)),
+            "a new alias (matching again)": dataclasses.replace(
+                settings, catalogue=_with_pmp_alias(settings.catalogue)
+            ),
+        }
         rescoring = {}
-        for change, screener_after in (("a weight change", reweighted), ("a new reference date", redated)):
+        for change, settings_after in changes.items():
             with Session.open(session_path) as session:
                 started = time.perf_counter()
-                rescored = session.rescore(screener_after)
+                rescored = session.rescore(Screener(settings_after))
                 rescoring[change] = time.perf_counter() - started
         size = session_path.stat().st_size
     print(f"reading {REFERENCE_FILES} CVs from PDF (reference): {reading:.2f} s")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import logging
 import re
 from collections.abc import Callable, Collection, Iterable, Sequence
@@ -14,11 +15,13 @@ from screener.models import Job, Line, Span
 
 __all__ = [
     "DateRange",
+    "at_reference_date",
     "extract_jobs",
     "find_date_ranges",
     "has_term",
     "looks_like_job_title",
     "merged_years",
+    "resolve_end",
     "term_pattern",
     "years_where",
 ]
@@ -85,6 +88,7 @@ class DateRange:
     is_current: bool
     start_index: int
     end_index: int
+    written_end: date | None = None  # before resolving against the reference date; None when current
 
 
 def find_date_ranges(text: str, as_of: date) -> list[DateRange]:
@@ -95,14 +99,20 @@ def find_date_ranges(text: str, as_of: date) -> list[DateRange]:
 def _date_range(match: re.Match[str], as_of: date) -> DateRange:
     start, start_last = _period(match["start"])
     is_current = bool(match["present"] or match["open"] or (match["since"] and not match["end"]))
-    if is_current:
-        end = as_of
-    elif match["end"]:
-        end = _range_end(match["end"], start)
-    else:
-        end = start_last
-    # A future or reversed end would make negative years; clamp it into [start, as_of].
-    return DateRange(start, max(start, min(end, as_of)), is_current, match.start(), match.end())
+    written_end = None if is_current else _range_end(match["end"], start) if match["end"] else start_last
+    return DateRange(start, resolve_end(start, written_end, as_of), is_current, match.start(), match.end(), written_end)
+
+
+def resolve_end(start: date, written_end: date | None, as_of: date) -> date:
+    """The end a range counts to: the reference date for "Present"; a future or reversed end is clamped."""
+    return max(start, min(written_end or as_of, as_of))
+
+
+def at_reference_date(job: Job, as_of: date) -> Job:
+    """The job with its end resolved again against another reference date ("Present" moves with it)."""
+    if not job.open_ended and job.written_end is None:
+        return job
+    return dataclasses.replace(job, end=resolve_end(job.start, None if job.open_ended else job.written_end, as_of))
 
 
 def _range_end(point: str, start: date) -> date:
@@ -166,6 +176,8 @@ def extract_jobs(
                 technical=_is_technical(header.title, duties, technical_title, technical_duty),
                 span=_span(experience[anchor]),
                 duties=duties,
+                written_end=dates.written_end,
+                open_ended=dates.is_current,
             )
         )
     return tuple(jobs)

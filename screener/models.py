@@ -110,6 +110,9 @@ class Job:
     technical: bool
     span: Span
     duties: tuple[str, ...] = ()
+    # As the CV states it, so the end can be resolved again for another reference date.
+    written_end: date | None = None
+    open_ended: bool = False  # "Present", "now", "since 2020"
 
     @property
     def years(self) -> float:

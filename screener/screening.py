@@ -5,16 +5,17 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import logging
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import TypedDict
 
 from screener.catalogue import Catalogue
 from screener.contact import extract_contact
 from screener.degrees import extract_degrees
 from screener.errors import ScreenerError
-from screener.experience import extract_jobs, merged_years, years_where
+from screener.experience import at_reference_date, extract_jobs, merged_years, years_where
 from screener.matching import CertificationMatcher
-from screener.models import Candidate, Document
+from screener.models import Candidate, Document, Job
 from screener.pdftext import read_document
 from screener.scoring import Findings, score_candidate
 from screener.settings import Settings
@@ -24,14 +25,16 @@ log = logging.getLogger(__name__)
 
 def matching_key(settings: Settings) -> str:
     """Changes whenever matching could find something else in the same text: aliases, field and title
-    vocabularies, duty terms, or the day "Present" means. Weights, caps and thresholds do not count."""
+    vocabularies, duty terms, or the year of the reference date (a certification "expected 2027" is
+    planned until then). Weights, caps, thresholds and the day within the year do not count: a job's
+    end is resolved again for another day without matching (experience.at_reference_date)."""
     catalogue = settings.catalogue
     material = (
         [(c.id, c.acronyms, c.phrases, c.not_when) for c in catalogue.certifications],
         sorted(catalogue.degree_fields.items()),
         sorted(catalogue.role_titles.items()),
         sorted(catalogue.technical_keywords.items()),
-        settings.reference_date().isoformat(),
+        settings.reference_date().year,
     )
     return hashlib.sha256(repr(material).encode()).hexdigest()[:16]
 
@@ -65,11 +68,9 @@ class Screener:
             certifications=certs,
             degrees=degrees,
             jobs=jobs,
-            years_experience=merged_years(jobs) if jobs else None,
-            years_management=years_where(jobs, lambda j: j.management) if jobs else None,
-            years_technical=years_where(jobs, lambda j: j.technical) if jobs else None,
             scores=score_candidate(Findings(lines, certs, degrees, jobs), self.catalogue),
             warnings=document.warnings,
+            **_years(jobs),
         )
 
     def rescore_findings(self, candidate: Candidate, document: Document) -> Candidate:
@@ -84,8 +85,9 @@ class Screener:
             for match in candidate.certifications
             if (entry := known.get(match.cert_id)) is not None
         )
-        scores = score_candidate(Findings(document.lines, certs, candidate.degrees, candidate.jobs), self.catalogue)
-        return dataclasses.replace(candidate, certifications=certs, scores=scores)
+        jobs = tuple(at_reference_date(job, self.settings.reference_date()) for job in candidate.jobs)
+        scores = score_candidate(Findings(document.lines, certs, candidate.degrees, jobs), self.catalogue)
+        return dataclasses.replace(candidate, certifications=certs, jobs=jobs, scores=scores, **_years(jobs))
 
     def screen_file(self, path: Path) -> Candidate:
         """Screen one file; a file that cannot be screened comes back as an error row, never an exception."""
@@ -97,6 +99,23 @@ class Screener:
         except OSError as exc:
             return Candidate(file=str(path), sha256="", status="error", error=f"cannot read the file: {exc}")
         return self.screen_document(document, str(path), digest)
+
+
+class _Years(TypedDict):
+    years_experience: float | None
+    years_management: float | None
+    years_technical: float | None
+
+
+def _years(jobs: Sequence[Job]) -> _Years:
+    """Total, management and technical years, overlaps merged; None each when the CV dates no job."""
+    if not jobs:
+        return {"years_experience": None, "years_management": None, "years_technical": None}
+    return {
+        "years_experience": merged_years(jobs),
+        "years_management": years_where(jobs, lambda j: j.management),
+        "years_technical": years_where(jobs, lambda j: j.technical),
+    }
 
 
 def file_sha256(path: Path) -> str:

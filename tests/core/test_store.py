@@ -230,3 +230,16 @@ def test_a_new_session_file_is_named_beside_the_old_one_without_reusing_a_name(t
     (tmp_path / "week 12-3.sqlite-wal").write_bytes(b"")  # a log left behind would join a new file of its name
     assert next_session_path(old) == tmp_path / "week 12-4.sqlite"
     assert next_session_path(tmp_path / "week 12-2.sqlite") == tmp_path / "week 12-4.sqlite"
+
+
+def test_a_later_day_rescores_stored_findings_exactly_as_a_full_screening(
+    tmp_path: Path, screened: list[tuple[Candidate, Document]]
+) -> None:
+    later = dataclasses.replace(SETTINGS, as_of=date(2025, 11, 30))  # the same year: no matching needed
+    assert scoring_fingerprint(later).split("/")[0] == scoring_fingerprint(SETTINGS).split("/")[0]
+    with filled_session(tmp_path / "s.sqlite", screened) as session:
+        rescored = session.rescore(Screener(later))
+    expected = [Screener(later).screen_document(d, c.file, c.sha256) for c, d in screened]
+    assert rescored == sorted(expected, key=lambda c: c.file)
+    before = sorted((c for c, _ in screened), key=lambda c: c.file)
+    assert [c.years_experience for c in rescored] != [c.years_experience for c in before]  # "Present" moved
