@@ -17,6 +17,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from a checkout without installing
+
 from cvgen.__main__ import write_set
 from cvgen.corpus import eval_corpus
 from cvgen.mutate import Mutation, MutationKind, mutate

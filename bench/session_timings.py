@@ -21,6 +21,8 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from a checkout without installing
+
 from cvgen.__main__ import write_set
 from cvgen.corpus import eval_corpus
 from screener.catalogue import Catalogue
