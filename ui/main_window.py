@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
     import_finished = Signal(bool)  # True when cancelled; emitted once the rows are all in the list
     export_finished = Signal(object)  # the Path written
     session_opened = Signal(object)  # the Path of the session now shown
+    scores_updated = Signal()  # the rows were re-scored under new settings
 
     def __init__(self, engine_loader: Callable[[], Engine] = load_engine, session_path: Path | None = None) -> None:
         """Open on the engine's session if it has one, else on `session_path` if given (see `open_session`)."""
@@ -562,8 +563,9 @@ class MainWindow(QMainWindow):
         if self._engine is None:
             show_exception(self, self._engine_problem or ScreenerError("The screening engine is not available."))
             return None
-        if self._worker is not None:
-            messages.notify("Settings can be changed once the import finishes.")
+        if self._worker is not None or self._rescoring:
+            busy_with = "the import finishes" if self._worker else "the list's scores are up to date"
+            messages.notify(f"Settings can be changed once {busy_with}.")
             return None
         dialog = SettingsDialog(self._engine.user_settings or UserSettings(), self)
         dialog.settings_saved.connect(self.apply_user_settings)
@@ -572,23 +574,34 @@ class MainWindow(QMainWindow):
         return dialog
 
     def apply_user_settings(self, user_settings: UserSettings) -> None:
-        """Re-score every row from its stored extraction (no PDF is read) and rank by the active profile."""
+        """Re-score every row from its stored extraction off the GUI thread (no PDF is read), then rank by the
+        active profile; imports wait until it is done."""
         if self._engine is None:
             return
         matched_with = self._engine.matching_key()
-        self._engine = self._engine.with_user_settings(user_settings)
-        self._chart.set_thresholds(self._engine.thresholds())
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            rescored = self._engine.rescore(self._model.candidates(), matched_with)
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-        self._model.replace_candidates(self._with_profile(rescored))
-        self._rank_by_profile()
-        self._detail.show_row(self._detail.current_row())
-        profile = self._engine.active_profile()
-        ranked_by = f", ranked by the profile “{profile.name}”" if profile else ""
-        messages.notify(f"Settings saved; {self._model.rowCount()} candidates re-scored{ranked_by}.")
+        self._engine = engine = self._engine.with_user_settings(user_settings)
+        self._chart.set_thresholds(engine.thresholds())
+        self._rescoring = True
+        messages.notify(f"Settings saved; re-scoring {self._model.rowCount()} candidates…")
+        run_in_background(
+            self._background_pool,
+            partial(engine.rescore, self._model.candidates(), matched_with),
+            partial(self._settings_rescored, engine),
+            self._stored_rescoring_failed,
+            context=self,
+        )
+
+    def _settings_rescored(self, engine: Engine, rescored: list[Candidate]) -> None:
+        self._rescoring = False
+        if engine is self._engine:  # not overtaken by newer settings or another session
+            self._model.replace_candidates(self._with_profile(rescored))
+            self._rank_by_profile()
+            self._detail.show_row(self._detail.current_row())
+            profile = engine.active_profile()
+            ranked_by = f", ranked by the profile “{profile.name}”" if profile else ""
+            messages.notify(f"Settings saved; {self._model.rowCount()} candidates re-scored{ranked_by}.")
+            self.scores_updated.emit()
+        self._import_queued_paths()
 
     def _with_profile(self, candidates: Sequence[Candidate]) -> list[Candidate]:
         return apply_profile(candidates, self._engine.active_profile() if self._engine else None)

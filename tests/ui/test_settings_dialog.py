@@ -122,7 +122,7 @@ def test_editing_a_weight_re_ranks_the_open_list_without_reading_again(
     assert ranked_names(window) == ["Bruno Baker", "Alice Archer"]
     dialog = open_dialog(window, qtbot)
     dialog.certifications.item(cert_row(dialog, "pmp"), 3).setText("35")
-    with qtbot.waitSignal(dialog.settings_saved):
+    with qtbot.waitSignal(window.scores_updated):
         dialog.ok_button.click()
     assert ranked_names(window) == ["Alice Archer", "Bruno Baker"]
     alice = window.model().candidate(window.proxy().source_row(0))
@@ -166,7 +166,7 @@ def test_choosing_another_profile_ranks_by_it(window: MainWindow, qtbot: QtBot) 
     names = [p.name for p in dialog.profiles()]
     dialog.profile_list.setCurrentRow(names.index("Technical Project Manager"))
     dialog._activate_profile()
-    with qtbot.waitSignal(dialog.settings_saved):
+    with qtbot.waitSignal(window.scores_updated):
         dialog.ok_button.click()
     assert window.table().horizontalHeader().sortIndicatorSection() == Column.GATES
     fit = window.model().candidate(0).profile_fit
