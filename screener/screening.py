@@ -12,11 +12,9 @@ from typing import TypedDict
 from screener.catalogue import Catalogue
 from screener.contact import extract_contact
 from screener.degrees import extract_degrees
-from screener.errors import ScreenerError
 from screener.experience import at_reference_date, extract_jobs, merged_years, years_where
 from screener.matching import CertificationMatcher
 from screener.models import Candidate, Document, Job
-from screener.pdftext import read_document
 from screener.scoring import Findings, score_candidate
 from screener.settings import Settings
 
@@ -88,17 +86,6 @@ class Screener:
         jobs = tuple(at_reference_date(job, self.settings.reference_date()) for job in candidate.jobs)
         scores = score_candidate(Findings(document.lines, certs, candidate.degrees, jobs), self.catalogue)
         return dataclasses.replace(candidate, certifications=certs, jobs=jobs, scores=scores, **_years(jobs))
-
-    def screen_file(self, path: Path) -> Candidate:
-        """Screen one file; a file that cannot be screened comes back as an error row, never an exception."""
-        try:
-            digest = file_sha256(path)
-            document = read_document(path, self.settings.backend)
-        except ScreenerError as exc:
-            return Candidate(file=str(path), sha256="", status="error", error=str(exc))
-        except OSError as exc:
-            return Candidate(file=str(path), sha256="", status="error", error=f"cannot read the file: {exc}")
-        return self.screen_document(document, str(path), digest)
 
 
 class _Years(TypedDict):

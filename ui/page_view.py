@@ -166,9 +166,6 @@ class PageView(QWidget):
     def canvas(self) -> PageCanvas:
         return self._canvas
 
-    def current_page(self) -> int:
-        return self._page
-
     def show_candidate(self, candidate: Candidate | None) -> None:
         self._candidate = candidate
         self._canvas.set_focused(None)
