@@ -12,8 +12,11 @@ from screener.normalize import normalize_text
 
 # A gap wider than this many line heights splits a run of characters (table cells, tab stops, columns).
 _CELL_GAP_EM = 1.0
-# A gap wider than this many font sizes between two characters is a word space.
-_SPACE_GAP_EM = 0.22
+# A gap wider than this many font sizes between two glyphs' advance boxes is a word space, as poppler's
+# pdftotext decides: PDFs printed from HTML place each word by position and draw no space glyph.
+_SPACE_GAP_EM = 0.1
+# A run needs this many gaps before its narrowest one is taken for letter-spacing rather than a word space.
+_MIN_TRACKED_GAPS = 3
 # Fragments side by side are one line only when their sizes are within this ratio.
 _SAME_LINE_SIZE_RATIO = 1.35
 # A gutter may be crossed by at most this share of fragments (full-width headers and rules).
@@ -61,14 +64,21 @@ class _Fragment:
         return Box(self.x0, self.top, self.x1, self.bottom)
 
     def text(self) -> str:
-        parts = [self.chars[0].text]
+        chars = self.chars
         # Measured from the right-most edge so far: ligature glyphs give two letters one shared box.
-        right = self.chars[0].x1
-        for char in self.chars[1:]:
-            if char.space_before or char.x0 - right > _SPACE_GAP_EM * max(char.size, 1.0):
+        gaps, right = [], chars[0].x1
+        for char in chars[1:]:
+            gaps.append(char.x0 - right)
+            right = max(right, char.x1)
+        size = max(chars[0].size, 1.0)
+        # Letter-spaced text ("S U M M A R Y" set with tracking) has wide gaps between all its letters:
+        # a word break is then a gap wider than the tracking, as xpdf's pdftotext reads it.
+        tracking = min(gaps) if len(gaps) >= _MIN_TRACKED_GAPS and min(gaps) > _SPACE_GAP_EM * size else 0.0
+        parts = [chars[0].text]
+        for char, gap in zip(chars[1:], gaps, strict=True):
+            if char.space_before or gap - tracking > _SPACE_GAP_EM * max(char.size, 1.0):
                 parts.append(" ")
             parts.append(char.text)
-            right = max(right, char.x1)
         return "".join(parts)
 
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import ctypes
 import logging
+import math
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -47,12 +49,53 @@ def _pdfium_error_reason(exc: pdfium.PdfiumError) -> str:
     return f"the PDF is damaged and cannot be read ({message})"
 
 
+class _Advances:
+    """Each glyph's advance width from its font's widths, cached per text object and per font and character.
+
+    pdfium's loose box spans the glyph's ink where it overhangs its advance ("f" in many fonts), and pdfium
+    drops some space glyphs that HTML-to-PDF printers draw: the gap after the advance is what tells a word
+    break from two letters set tightly, as in poppler's pdftotext.
+    """
+
+    def __init__(self, textpage: pdfium.PdfTextPage) -> None:
+        self._textpage = textpage
+        self._objects: dict[int | None, tuple[Any, int, float]] = {}  # text object -> font, its id, size × scale
+        self._widths: dict[tuple[int, str], float] = {}  # (font, character) -> width per unit of size
+        self._matrix = pdfium_c.FS_MATRIX()
+        self._size = ctypes.c_float()
+        self._width = ctypes.c_float()
+
+    def __call__(self, index: int, char: str) -> tuple[float, float]:
+        """The advance and the font size as drawn, in points; 0.0 each when the font does not say."""
+        text_object = pdfium_c.FPDFText_GetTextObject(self._textpage, index)
+        address = ctypes.cast(text_object, ctypes.c_void_p).value
+        known = self._objects.get(address)
+        if known is None:
+            known = self._objects[address] = self._object_font(text_object, index)
+        font, font_id, scale = known
+        width = self._widths.get((font_id, char))
+        if width is None:
+            found = font is not None and pdfium_c.FPDFFont_GetGlyphWidth(font, ord(char), 1.0, self._width)
+            width = self._widths[(font_id, char)] = self._width.value if found else 0.0
+        return width * scale, scale
+
+    def _object_font(self, text_object: Any, index: int) -> tuple[Any, int, float]:
+        font = pdfium_c.FPDFTextObj_GetFont(text_object) if text_object else None
+        if not font or not pdfium_c.FPDFTextObj_GetFontSize(text_object, self._size):
+            return None, 0, 0.0
+        pdfium_c.FPDFText_GetMatrix(self._textpage, index, self._matrix)
+        horizontal = math.hypot(self._matrix.a, self._matrix.b)
+        return font, ctypes.cast(font, ctypes.c_void_p).value or 0, self._size.value * horizontal
+
+
 def _pdfium_chars(page: pdfium.PdfPage) -> Iterator[PageChar]:
     textpage = page.get_textpage()
     height = page.get_height()
     box = pdfium_c.FS_RECTF()
+    advance = _Advances(textpage)
     pending_space = True
     bold = False
+    previous_left = math.nan
     try:
         # One call for all the text: per-character calls are the slow part of reading a page.
         text = textpage.get_text_range(0, textpage.count_chars())
@@ -60,14 +103,18 @@ def _pdfium_chars(page: pdfium.PdfPage) -> Iterator[PageChar]:
             if char.isspace() or char in "\x00\ufffe\uffff":
                 pending_space = True
                 continue
-            # The loose box spans the advance width and the font's full height, so gaps between
-            # boxes are real spaces and its height is the size as drawn (the nominal size is not,
-            # e.g. 1.0 for Word on macOS, which scales every glyph by its text matrix).
             pdfium_c.FPDFText_GetLooseCharBox(textpage, index, box)
             if pending_space:  # weight is read once a word: a word rarely changes weight midway
                 bold = pdfium_c.FPDFText_GetFontWeight(textpage, index) >= _BOLD_WEIGHT
+            width, size = advance(index, char)
+            # The letters of a ligature ("fi") share one box: the glyph's whole advance belongs to the last.
+            ligature = box.left == previous_left
+            right = box.left + width if width > 0 and not ligature else box.right
+            previous_left = box.left
+            # The size as drawn: the nominal size alone is not (1.0 for Word on macOS, which scales every
+            # glyph by its text matrix); without a font, the loose box's height, which spans the font's.
             yield PageChar(
-                char, box.left, height - box.top, box.right, height - box.bottom, box.top - box.bottom,
+                char, box.left, height - box.top, right, height - box.bottom, size or box.top - box.bottom,
                 bold, pending_space,
             )  # fmt: skip
             pending_space = False
@@ -97,6 +144,17 @@ def _read_pdfium(path: Path, max_pages: int) -> tuple[int, list[Line], list[tupl
         pdf.close()
 
 
+def _pdfplumber_chars(chars: list[dict[str, Any]]) -> Iterator[PageChar]:
+    pending_space = True
+    for c in chars:
+        if c["text"].isspace():
+            pending_space = True
+            continue
+        bold = "bold" in c["fontname"].lower()
+        yield PageChar(c["text"], c["x0"], c["top"], c["x1"], c["bottom"], c["size"], bold, pending_space)
+        pending_space = False
+
+
 def _read_pdfplumber(path: Path, max_pages: int) -> tuple[int, list[Line], list[tuple[float, float]]]:
     import pdfplumber  # imported here: only the reference path and the page view need it
 
@@ -106,20 +164,7 @@ def _read_pdfplumber(path: Path, max_pages: int) -> tuple[int, list[Line], list[
             sizes: list[tuple[float, float]] = []
             for page in pdf.pages[:max_pages]:
                 sizes.append((float(page.width), float(page.height)))
-                chars = [
-                    PageChar(
-                        c["text"],
-                        c["x0"],
-                        c["top"],
-                        c["x1"],
-                        c["bottom"],
-                        c["size"],
-                        "bold" in c["fontname"].lower(),
-                    )
-                    for c in page.chars
-                    if not c["text"].isspace()
-                ]
-                lines += page_lines(chars, page.page_number, float(page.width))
+                lines += page_lines(list(_pdfplumber_chars(page.chars)), page.page_number, float(page.width))
             return len(pdf.pages), lines, sizes
     except UnreadablePdfError:
         raise

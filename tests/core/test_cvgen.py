@@ -30,9 +30,7 @@ def corpus() -> dict[str, CVSpec]:
     return eval_corpus(40, seed=3)
 
 
-def test_every_layout_and_producer_writes_a_pdf_that_shows_the_name(
-    corpus: dict[str, CVSpec], tmp_path: Path
-) -> None:
+def test_every_layout_and_producer_writes_a_pdf_that_shows_the_name(corpus: dict[str, CVSpec], tmp_path: Path) -> None:
     for layout in LAYOUTS:
         for producer in PRODUCERS:
             name, spec = next((n, s) for n, s in corpus.items() if (s.layout, s.producer) == (layout, producer))
@@ -69,6 +67,7 @@ def test_the_same_seed_gives_the_same_corpus_and_bytes(tmp_path: Path) -> None:
 def test_generator_does_not_import_qt() -> None:
     # A fresh interpreter: pytest-qt has already imported Qt into this one.
     probe = "import sys, cvgen.__main__; print(any(m.startswith(('PySide6', 'shiboken6')) for m in sys.modules))"
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
-                            cwd=Path(__file__).parents[2])
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=Path(__file__).parents[2]
+    )
     assert result.stdout.strip() == "False"

@@ -115,3 +115,35 @@ def test_a_new_page_continues_the_section_of_its_column_not_the_sidebar(tmp_path
     pdf.output(str(path))
     last = read_document(path).lines[-1]
     assert (last.page, last.text, last.section) == (2, "Developer at Initech, 2008 - 2010", "experience")
+
+
+def words_placed_by_position(path: Path, lines: list[str], *, tracking: float = 0.0, squeeze: float = 0.0) -> Path:
+    """Each word drawn on its own at its x, no space glyph between words, as HTML-to-PDF printers do.
+
+    `squeeze` sets letters closer than their advance (negative spacing); `tracking` spreads them apart.
+    """
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.add_page()
+    pdf.set_font("Times", "", 10)
+    space = pdf.get_string_width(" ")
+    for row, text in enumerate(lines):
+        x = 40.0
+        pdf.set_char_spacing(tracking - squeeze)
+        for word in text.split():
+            pdf.text(x, 60 + 16 * row, word)
+            x += pdf.get_string_width(word) + space * 0.6 + tracking
+    pdf.output(str(path))
+    return path
+
+
+@pytest.mark.parametrize("backend", ["pdfium", "pdfplumber"])
+def test_words_placed_without_space_glyphs_are_split_at_their_gaps(tmp_path: Path, backend: Backend) -> None:
+    lines = ["Master of Science in Electrical Engineering", "Led a team of the staff offshore"]
+    path = words_placed_by_position(tmp_path / "html.pdf", lines, squeeze=0.4)
+    assert [line.text for line in read_document(path, backend).lines] == lines
+
+
+@pytest.mark.parametrize("backend", ["pdfium", "pdfplumber"])
+def test_letter_spaced_heading_keeps_its_words(tmp_path: Path, backend: Backend) -> None:
+    path = words_placed_by_position(tmp_path / "tracked.pdf", ["WORK HISTORY"], tracking=3.0)
+    assert [line.text for line in read_document(path, backend).lines] == ["WORK HISTORY"]
