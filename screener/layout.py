@@ -15,8 +15,8 @@ _CELL_GAP_EM = 1.0
 # A gap wider than this many font sizes between two glyphs' advance boxes is a word space, as poppler's
 # pdftotext decides: PDFs printed from HTML place each word by position and draw no space glyph.
 _SPACE_GAP_EM = 0.1
-# A run needs this many gaps before its narrowest one is taken for letter-spacing rather than a word space.
-_MIN_TRACKED_GAPS = 3
+# A run needs this many gaps before their median is taken for its letter spacing.
+_MIN_GAPS_FOR_SPACING = 6
 # Fragments side by side are one line only when their sizes are within this ratio.
 _SAME_LINE_SIZE_RATIO = 1.35
 # A gutter may be crossed by at most this share of fragments (full-width headers and rules).
@@ -70,13 +70,13 @@ class _Fragment:
         for char in chars[1:]:
             gaps.append(char.x0 - right)
             right = max(right, char.x1)
-        size = max(chars[0].size, 1.0)
-        # Letter-spaced text ("S U M M A R Y" set with tracking) has wide gaps between all its letters:
-        # a word break is then a gap wider than the tracking, as xpdf's pdftotext reads it.
-        tracking = min(gaps) if len(gaps) >= _MIN_TRACKED_GAPS and min(gaps) > _SPACE_GAP_EM * size else 0.0
+        # Most gaps in a run are between letters of a word: their median is the run's letter spacing, wide
+        # in letter-spaced headings ("S U M M A R Y"), below zero where a printer sets letters tightly. A word
+        # break is a gap wider than that spacing, as xpdf's pdftotext reads it.
+        spacing = median(gaps) if len(gaps) >= _MIN_GAPS_FOR_SPACING else 0.0
         parts = [chars[0].text]
         for char, gap in zip(chars[1:], gaps, strict=True):
-            if char.space_before or gap - tracking > _SPACE_GAP_EM * max(char.size, 1.0):
+            if char.space_before or gap - spacing > _SPACE_GAP_EM * max(char.size, 1.0):
                 parts.append(" ")
             parts.append(char.text)
         return "".join(parts)

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TypedDict
 
+from screener.blocks import join_wrapped
 from screener.catalogue import Catalogue
 from screener.contact import extract_contact
 from screener.degrees import extract_degrees
@@ -55,9 +56,10 @@ class Screener:
         titles = self.catalogue.role_titles
         duty_terms = [t for terms in self.catalogue.technical_keywords.values() for t in terms]
         jobs = extract_jobs(lines, as_of, titles["management"], titles["technical"], duty_terms)
-        certs = self._matcher.find(lines, as_of)
+        blocks = join_wrapped(lines)
+        certs = self._matcher.find(blocks, as_of)
         fields = self.catalogue.degree_fields
-        degrees = extract_degrees(lines, fields["technical"], fields["management"])
+        degrees = extract_degrees(blocks, fields["technical"], fields["management"])
         return Candidate(
             file=file,
             sha256=sha256,
