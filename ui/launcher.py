@@ -9,12 +9,17 @@ import sys
 from collections.abc import Sequence
 
 from screener import cli
+from ui.system_libraries import xcb_problem
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = cli.build_parser().parse_args(argv)
     if args.command == "screen":
         return cli.main(argv)
+    problem = xcb_problem()
+    if problem is not None:  # Qt would abort with a core dump and name only one of the missing packages
+        print(problem, file=sys.stderr)
+        return 1
     from ui.app import run_gui  # Qt is loaded only when the window is asked for
 
     # With no command at all, argparse sets none of the gui command's options.
