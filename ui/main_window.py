@@ -45,7 +45,7 @@ from .filter_bar import FilterBar
 from .import_progress import ImportProgress
 from .import_worker import ImportWorker
 from .settings_dialog import SettingsDialog
-from .tasks import run_in_background
+from .tasks import finish_before_exit, run_in_background
 
 # Rows and progress arriving within this window are shown together: one layout pass and one repaint, not
 # hundreds (QProgressBar.setValue alone repaints the window at once, 1 ms or more a call).
@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
         self._flush_timer = QTimer(self, singleShot=True, interval=_ROW_BATCH_MS)
         self._flush_timer.timeout.connect(self._flush_arrived)
         self._background_pool = QThreadPool(self)
+        finish_before_exit(self._background_pool)  # quitting without closing the window skips closeEvent
         self._create_actions()
         self._create_menus_and_toolbar()
         self._layout()

@@ -2,55 +2,23 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import partial
 
-import pypdfium2 as pdfium
-from PySide6.QtCore import QRectF, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QPalette, QPen, QResizeEvent
+from PySide6.QtCore import QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QStyle, QToolButton, QVBoxLayout, QWidget
 
 from screener.errors import UnreadablePdfError
 from screener.models import Axis, Box, Candidate, Evidence
 
 from . import messages
+from .pdfium_thread import RenderedPage, pdfium_pool, render_page
 from .tasks import run_in_background
 
 # Overlay colours are fixed on purpose: they must read the same on every page whatever the palette.
 AXIS_COLOURS: dict[Axis, QColor] = {"management": QColor(235, 130, 20), "technical": QColor(40, 120, 230)}
 _FILL_ALPHA = 60
 _FOCUS_FILL_ALPHA = 90
-_MIN_RENDER_WIDTH = 400
-
-
-@dataclass(frozen=True)
-class RenderedPage:
-    file: str
-    page: int  # 1-based
-    page_count: int
-    size: tuple[float, float]  # width, height in PDF points
-    image: QImage
-
-
-def render_page(file: str, page: int, width_px: int) -> RenderedPage:
-    """Render one page (1-based, clamped to the document) to an image `width_px` wide."""
-    try:
-        pdf = pdfium.PdfDocument(file)
-    except pdfium.PdfiumError as exc:
-        raise UnreadablePdfError(f"Cannot show {file}: {exc}") from exc
-    try:
-        page_count = len(pdf)
-        page = min(max(page, 1), page_count)
-        pdf_page = pdf[page - 1]
-        width, height = pdf_page.get_size()
-        bitmap = pdf_page.render(scale=max(width_px, _MIN_RENDER_WIDTH) / width, rev_byteorder=True)
-        # copy(): the QImage must own its pixels once the bitmap and document are closed.
-        image = QImage(
-            bytes(bitmap.buffer), bitmap.width, bitmap.height, bitmap.stride, QImage.Format.Format_RGB888
-        ).copy()
-        return RenderedPage(file, page, page_count, (width, height), image)
-    finally:
-        pdf.close()
 
 
 class PageCanvas(QWidget):
@@ -122,9 +90,6 @@ class PageView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        # pdfium is not thread-safe: one render thread, used only by this view.
-        self._render_pool = QThreadPool(self)
-        self._render_pool.setMaxThreadCount(1)
         self._candidate: Candidate | None = None
         self._page = 1
         self._page_count = 0
@@ -203,7 +168,7 @@ class PageView(QWidget):
         self._request += 1
         width_px = round(self._scroll.viewport().width() * self.devicePixelRatioF())
         run_in_background(
-            self._render_pool,
+            pdfium_pool(),
             partial(render_page, self._candidate.file, self._page, width_px),
             partial(self._on_rendered, self._request),
             partial(self._on_render_failed, self._request),

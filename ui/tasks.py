@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import atexit
 from collections.abc import Callable
+from functools import partial
 from typing import Any, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
 
 T = TypeVar("T")
 
@@ -70,3 +72,23 @@ def run_in_background(
     delivery = _Delivery(context, on_done, on_error)
     _in_flight.add(delivery)
     pool.start(_Job(work, delivery))
+
+
+def finish_before_exit(pool: QThreadPool) -> None:
+    """Drop `pool`'s queued work and wait for the work running, when the app quits and again at exit.
+
+    Work still running while Python shuts down calls into libraries already torn down (PDFium crashes the
+    process) and emits from delivery objects already deleted. Exit handlers run last-registered first: a
+    pool registered after a library registered its own handler finishes before that library is torn down.
+    """
+    finish = partial(_finish, pool)
+    app = QCoreApplication.instance()
+    if app is not None:
+        app.aboutToQuit.connect(finish)
+    atexit.register(finish)
+
+
+def _finish(pool: QThreadPool) -> None:
+    if shiboken6.isValid(pool):  # a pool owned by a window is gone with the window, its work with it
+        pool.clear()
+        pool.waitForDone()
