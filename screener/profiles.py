@@ -1,8 +1,8 @@
 """Role profiles: must-have gates (pass, fail or unknown per candidate) and weighted nice-to-haves.
 
 A gate never adds points: the two axis scores stay pure evidence sums. A profile changes only the order
-of the list: rows with a failed gate go below every row without one, and each nice-to-have a candidate
-meets adds its weight to the score the profile's opening ranks by (see `standing`).
+of the list: rows rank first by how many must-haves they are known to meet, and each nice-to-have a
+candidate meets adds its weight to the score the profile's opening ranks by (see `standing`).
 """
 
 from __future__ import annotations
@@ -229,16 +229,18 @@ def nice_to_have_points(candidate: Candidate, profile: RoleProfile) -> float:
 
 
 def standing(candidate: Candidate, profile: RoleProfile, gates: Sequence[GateResult], points: float) -> float:
-    """One number, higher ranks first: no failed gate, then fit for the role, then its score plus nice-to-haves.
+    """One number, higher ranks first: must-haves met, then fit for the role, then its score plus nice-to-haves.
 
-    The score is the one `screener.ranking` ranks the profile's opening by (management for a PM; both
-    axes for a TPM); the other axis breaks ties. Unscored rows (failed files) come last.
+    An unknown gate counts as not met: a CV that says nothing (no dates, no degree) must never rank above
+    one whose evidence is known, even known to fall short; the gate is still shown as unknown. The score is
+    the one `screener.ranking` ranks the profile's opening by (management for a PM; both axes for a TPM);
+    the other axis breaks ties. Unscored rows (failed files) come last.
     """
     if candidate.scores is None:
         return -1.0
     fit, negative_score, negative_other = rank_key(candidate, profile.role)
-    passed_gates = not any(g.outcome == "fail" for g in gates)
-    return passed_gates * 1e7 + (fit == 0) * 1e5 + (points - negative_score) - negative_other / 10_000
+    gates_met = sum(g.outcome == "pass" for g in gates)
+    return gates_met * 1e7 + (fit == 0) * 1e5 + (points - negative_score) - negative_other / 10_000
 
 
 def apply_profile(candidates: Iterable[Candidate], profile: RoleProfile | None) -> list[Candidate]:

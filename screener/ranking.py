@@ -5,11 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Literal
 
-from screener.models import Candidate
+from screener.models import Candidate, RoleFit
 
 TargetRole = Literal["tpm", "pm"]
 # All TPMs are PMs, so both fit a PM opening; only a TPM fits a TPM opening.
 _FITS = {"tpm": frozenset({"tpm"}), "pm": frozenset({"pm", "tpm"})}
+
+
+def counts_as(role_fit: RoleFit, wanted: RoleFit) -> bool:
+    """Whether a candidate whose role fit is `role_fit` counts as a `wanted`: a TPM is a PM, too."""
+    return role_fit in _FITS[wanted] if wanted in _FITS else role_fit == wanted
 
 
 def rank_key(candidate: Candidate, role: TargetRole) -> tuple[int, float, float]:

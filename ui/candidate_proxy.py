@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
 
 from screener.models import RoleFit
+from screener.ranking import counts_as
 
 from .candidate_model import CandidateTableModel
 from .decisions import Verdict
@@ -83,7 +84,7 @@ class CandidateProxyModel(QSortFilterProxyModel):
         if scores is None:
             return candidate.status == "error"
         return (
-            (wanted.role_fit is None or scores.role_fit == wanted.role_fit)
+            (wanted.role_fit is None or counts_as(scores.role_fit, wanted.role_fit))
             and (not wanted.pm_certified or has_pm_certification(candidate))
             and scores.management >= wanted.min_management
             and scores.technical >= wanted.min_technical

@@ -130,6 +130,19 @@ def test_a_failed_gate_ranks_below_a_weaker_candidate_who_passes() -> None:
     assert ranked[1].profile_fit is not None and ranked[1].profile_fit.failed_gates
 
 
+def test_a_cv_that_says_nothing_never_ranks_above_known_evidence() -> None:
+    empty = replace(person(management=0, technical=0, file="a_retail.pdf"), scores=Scores(0.0, 0.0, "other", ()))
+    pm = replace(
+        person(certs=(cert("pmp"),), degrees=(degree("bachelor", False),), management_years=6, technical_years=0),
+        file="b_pm.pdf",
+        scores=Scores(90.0, 10.0, "pm", ()),
+    )
+    ranked = rank_by_profile([empty, pm], TPM)
+    assert [c.file for c in ranked] == ["b_pm.pdf", "a_retail.pdf"]
+    assert [outcomes(c, TPM) for c in ranked] == [["fail", "pass"], ["unknown", "unknown"]]
+    assert gates_summary(evaluate_gates(empty, TPM)).startswith("0/2, ? unknown")  # still shown as unknown
+
+
 def test_nice_to_haves_lift_a_candidate_but_never_change_the_scores() -> None:
     plain = person(degrees=(degree("bachelor", True),), management_years=3, technical_years=3, file="a.pdf")
     certified = replace(plain, certifications=(cert("pmp"),), file="b.pdf", scores=replace(plain.scores, management=45))  # type: ignore[type-var]

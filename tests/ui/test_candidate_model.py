@@ -95,7 +95,8 @@ def test_text_filter_matches_certifications_and_files(proxy: CandidateProxyModel
 @pytest.mark.parametrize(
     ("candidate_filter", "expected"),
     [
-        (CandidateFilter(role_fit="pm"), {"Peggy Smith"}),
+        (CandidateFilter(role_fit="pm"), {"Grace Hopper", "Peggy Smith"}),  # every TPM is a PM, too
+        (CandidateFilter(role_fit="tpm"), {"Grace Hopper"}),
         (CandidateFilter(pm_certified=True), {"Grace Hopper", "Peggy Smith"}),
         (CandidateFilter(min_technical=50), {"Grace Hopper", "Alan Turing"}),
         (CandidateFilter(min_management=70, min_technical=50), {"Grace Hopper"}),
