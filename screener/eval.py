@@ -1,17 +1,23 @@
-"""Measure the screener against labelled CVs: `python -m screener.eval LABELS_OR_DIR ...`.
+"""Measure the screener against labelled CVs: `python -m screener.eval [LABELS_OR_DIR ...]`.
 
-A labels file (a folder's `labels.json` by default) is `{"as_of": "YYYY-MM-DD", "dir": optional folder of
-the PDFs relative to the labels file, "files": {"name.pdf": {"name", "held": [ids], "planned": [ids],
-"expired": [ids], "traps": [...], "degrees": [{"level", "technical", "status"}], "years", "role_fit"}}}`.
+Two label formats are read (a folder's `labels.json` by default):
+- a generated set: `{"as_of": "YYYY-MM-DD", "dir": optional folder of the PDFs relative to the labels file,
+  "files": {"name.pdf": {"name", "held": [ids], "planned": [ids], "expired": [ids], "traps": [...],
+  "degrees": [{"level", "technical", "status"}], "years", "role_fit"}}}`;
+- the real CVs (`../shared/real-cvs/labels.json`, read by default when present): a list of
+  `{"file", "cv_date": "YYYY-MM", "name", "held", "planned", "expired", "traps", "degrees", "years", "role_fit",
+  ...}`, the PDFs in `pdfs/` beside it. Each CV's "Present" is the last day of its `cv_date`, and the figures
+  are those of the reference scorer beside the labels (`score.py`), number for number.
 """
 
 from __future__ import annotations
 
 import argparse
+import calendar
 import json
 import sys
-from collections import Counter
-from collections.abc import Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -25,6 +31,15 @@ from screener.profiles import DEGREE_RANK, Requirement, RoleProfile, default_pro
 from screener.settings import Settings
 
 ROLES = ("tpm", "pm", "technical", "other")
+REAL_CV_LABELS = Path(__file__).resolve().parents[2] / "shared" / "real-cvs" / "labels.json"
+# The reference scorer's families: the variants of one credential (PRINCE2 Foundation, Practitioner) count once.
+PM_FAMILY = {
+    "pmp": "PMP", "capm": "CAPM", "pgmp": "PgMP", "pmi_acp": "PMI-ACP", "prince2": "PRINCE2",
+    "prince2_foundation": "PRINCE2", "prince2_practitioner": "PRINCE2", "csm": "CSM", "psm": "PSM", "safe": "SAFe",
+    "comptia_project_plus": "CompTIA Project+",
+}  # fmt: skip
+# Levels the reference scorer ranks; a diploma or "other" level is left out of the degree figures.
+_LEVEL_RANK = {str(level): rank for level, rank in DEGREE_RANK.items() if rank > 0}
 OUTCOMES: tuple[GateOutcome, ...] = ("pass", "fail", "unknown")
 YEARS_TOLERANCE = 1.5
 GATE_PROFILES: tuple[RoleProfile, ...] = default_profiles()
@@ -56,8 +71,16 @@ class Tally:
 
 
 def _same_name(found: str | None, expected: str | None) -> bool:
-    fold = " ".join((found or "").split()).casefold()
-    return fold == " ".join((expected or "").split()).casefold()
+    # lower(), not casefold(): the reference scorer compares so, and its figures must be matched exactly.
+    return " ".join((found or "").split()).lower() == " ".join((expected or "").split()).lower()
+
+
+def precision_recall_f1(right: int, wrong: int, missed: int) -> tuple[float, float, float]:
+    """Nothing reported counts as fully precise, nothing expected as fully recalled (as the reference scorer has it)."""
+    precision = right / (right + wrong) if right + wrong else 1.0
+    recall = right / (right + missed) if right + missed else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
 
 
 def _tally_certs(tally: Tally, candidate: Candidate, label: dict[str, Any], file: str) -> None:
@@ -178,9 +201,7 @@ def _share(part: int, whole: int) -> str:
 
 def report(tally: Tally) -> str:
     """The figures, one per line, then the confusion matrix and what went wrong."""
-    precision = tally.cert_tp / max(tally.cert_tp + tally.cert_fp, 1)
-    recall = tally.cert_tp / max(tally.cert_tp + tally.cert_fn, 1)
-    f1 = 2 * precision * recall / max(precision + recall, 1e-9)
+    precision, recall, f1 = precision_recall_f1(tally.cert_tp, tally.cert_fp, tally.cert_fn)
     role_total = sum(tally.roles.values())
     role_right = sum(n for (truth, found), n in tally.roles.items() if truth == found)
     years = tally.year_errors
@@ -232,37 +253,208 @@ def _gate_report(tally: Tally) -> list[str]:
     return out
 
 
-def _labels_file(path: Path) -> Path:
-    return path / "labels.json" if path.is_dir() else path
+@dataclass
+class ReferenceTally:
+    """The reference scorer's counts over real CVs: held PM-family certifications, then figures that agree."""
+
+    files: int = 0
+    right: int = 0
+    wrong: int = 0
+    missed: int = 0
+    not_held_as_held: int = 0  # planned, expired or a trap in the labels, held by the screener
+    agreed: Counter[str] = field(default_factory=Counter)
+    counted: Counter[str] = field(default_factory=Counter)
+    disagreements: list[str] = field(default_factory=list)
+
+    def f1(self) -> float:
+        return precision_recall_f1(self.right, self.wrong, self.missed)[2]
+
+    def share(self, figure: str) -> float:
+        """The share of the files counted for a figure on which screener and labels agree."""
+        return self.agreed[figure] / max(self.counted[figure], 1)
+
+    def compare(self, figure: str, agrees: bool, disagreement: str) -> None:
+        self.counted[figure] += 1
+        if agrees:
+            self.agreed[figure] += 1
+        else:
+            self.disagreements.append(disagreement)
 
 
-def evaluate(label_paths: Sequence[Path], workers: int | None = None, backend: Backend = "pdfium") -> Tally:
+def _pm_families(cert_ids: Iterable[str]) -> set[str]:
+    return {PM_FAMILY[cert_id] for cert_id in cert_ids if cert_id in PM_FAMILY}
+
+
+def _reference_certs(tally: ReferenceTally, candidate: Candidate, label: dict[str, Any], file: str) -> None:
+    found = _pm_families(c.cert_id for c in candidate.held_certifications)
+    expected = _pm_families(label["held"])
+    not_held = _pm_families(cert_id for key in ("planned", "expired", "traps") for cert_id in label[key])
+    tally.right += len(expected & found)
+    tally.wrong += len(found - expected)
+    tally.missed += len(expected - found)
+    tally.not_held_as_held += len((found & not_held) - expected)
+    if found != expected:
+        tally.disagreements.append(f"{file}: held PM certifications: want {sorted(expected)}, got {sorted(found)}")
+
+
+def _degree_summary(degrees: Iterable[tuple[str, bool, str | None]]) -> tuple[bool, int]:
+    """Whether a degree is technical, and the top level's rank, over the degrees not still in progress."""
+    finished = [(level, technical) for level, technical, status in degrees if status != "in_progress"]
+    return any(technical for _, technical in finished), max((_LEVEL_RANK.get(lv, 0) for lv, _ in finished), default=0)
+
+
+def _reference_degrees(tally: ReferenceTally, candidate: Candidate, label: dict[str, Any], file: str) -> None:
+    ranked = [
+        (d["level"], bool(d["technical"]), d.get("status")) for d in label["degrees"] if d["level"] in _LEVEL_RANK
+    ]
+    if not ranked:
+        return  # a CV with only diplomas or no degree says nothing about these figures
+    expected = _degree_summary(ranked)
+    found = _degree_summary((d.level, d.technical, d.status) for d in candidate.degrees)
+    for figure, want, got in zip(("technical degree", "top degree level"), expected, found, strict=True):
+        tally.compare(figure, want == got, f"{file}: {figure}: want {want}, got {got}")
+
+
+def tally_reference(tally: ReferenceTally, candidate: Candidate, label: dict[str, Any], file: str) -> None:
+    """Count one real CV as the reference scorer does, each disagreement in its words."""
+    tally.files += 1
+    if candidate.status != "ok":
+        tally.disagreements.append(f"{file}: not read: {candidate.error}")
+    _reference_certs(tally, candidate, label, file)
+    _reference_degrees(tally, candidate, label, file)
+    if label["years"] is not None:
+        years = candidate.years_experience
+        within = years is not None and abs(years - label["years"]) <= YEARS_TOLERANCE
+        tally.compare("years", within, f"{file}: years: want {label['years']}, got {years}")
+    scores = candidate.scores
+    fit = scores.role_fit if scores else None
+    axes = f"management {scores.management if scores else None}, technical {scores.technical if scores else None}"
+    want_fit = label["role_fit"]
+    tally.compare("role fit", fit == want_fit.lower(), f"{file}: role fit: want {want_fit}, got {fit} ({axes})")
+    name = candidate.contact.name
+    tally.compare("name", _same_name(name, label["name"]), f"{file}: name: want {label['name']!r}, got {name!r}")
+
+
+def reference_report(tally: ReferenceTally, errors: int = 200) -> str:
+    """What the reference scorer prints: the first `errors` disagreements, then three lines of figures."""
+
+    def share(figure: str) -> str:
+        agreed, counted = tally.agreed[figure], tally.counted[figure]
+        return f"{agreed}/{counted} ({100 * agreed / max(counted, 1):.0f}%)"
+
+    return "\n".join(
+        [
+            *(f"  {disagreement}" for disagreement in tally.disagreements[:errors]),
+            f"held PM certifications: F1 {tally.f1():.3f} (right {tally.right}, wrong {tally.wrong}, "
+            f"missed {tally.missed}); planned/expired/trap reported as held: {tally.not_held_as_held}",
+            f"technical-degree flag: {share('technical degree')}; top degree level: {share('top degree level')}",
+            f"years within 1.5: {share('years')}; role fit: {share('role fit')}; name: {share('name')}",
+        ]
+    )
+
+
+@dataclass(frozen=True)
+class LabelledFile:
+    """One labelled CV: the PDF, its labels, and the day "Present" means in it (None: today)."""
+
+    path: Path
+    label: dict[str, Any]
+    as_of: date | None
+
+
+@dataclass(frozen=True)
+class LabelledSet:
+    """The files one labels file lists; `real` for the real CVs' format, else a generated set's."""
+
+    labels_path: Path
+    real: bool
+    folder: Path
+    files: tuple[LabelledFile, ...]
+
+
+def last_day(cv_date: str | None) -> date | None:
+    """The last day of a "YYYY-MM" month: what "Present" means in a CV written then."""
+    if not cv_date:
+        return None
+    year, month = map(int, cv_date.split("-")[:2])
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def load_labelled_set(path: Path) -> LabelledSet:
+    """A labels file (or the `labels.json` in a folder), in either format."""
+    labels_path = path / "labels.json" if path.is_dir() else path
+    labels = json.loads(labels_path.read_text(encoding="utf-8"))
+    if isinstance(labels, list):
+        folder = labels_path.parent / "pdfs"
+        real = tuple(LabelledFile(folder / entry["file"], entry, last_day(entry.get("cv_date"))) for entry in labels)
+        return LabelledSet(labels_path, True, folder, real)
+    folder = (labels_path.parent / labels.get("dir", ".")).resolve()
+    as_of = date.fromisoformat(labels["as_of"])
+    generated = tuple(LabelledFile(folder / name, entry, as_of) for name, entry in labels["files"].items())
+    return LabelledSet(labels_path, False, folder, generated)
+
+
+def screen_labelled(
+    files: Sequence[LabelledFile], catalogue: Catalogue, workers: int | None = None, backend: Backend = "pdfium"
+) -> list[Candidate]:
+    """Each file's result, in the files' order: one batch per reference date, as the reference scorer runs."""
+    by_date: dict[date | None, list[Path]] = defaultdict(list)
+    for labelled in files:
+        by_date[labelled.as_of].append(labelled.path)
+    found: dict[str, Candidate] = {}
+    for as_of, paths in by_date.items():
+        settings = Settings(catalogue, as_of, backend)
+        found.update((c.file, c) for c in screen_files(sorted(paths), settings, workers=workers))
+    return [found[str(labelled.path)] for labelled in files]
+
+
+@dataclass
+class Evaluation:
+    """The tallies of one run: generated sets' and real CVs' are kept apart, as their figures differ."""
+
+    generated: Tally = field(default_factory=Tally)
+    real: ReferenceTally = field(default_factory=ReferenceTally)
+
+
+def evaluate(label_paths: Sequence[Path], workers: int | None = None, backend: Backend = "pdfium") -> Evaluation:
     """Screen every labelled file and tally the results against the labels."""
-    tally = Tally()
+    evaluation = Evaluation()
     catalogue = load_catalogue()
-    for labels_path in map(_labels_file, label_paths):
-        labels = json.loads(labels_path.read_text(encoding="utf-8"))
-        folder = (labels_path.parent / labels.get("dir", ".")).resolve()
-        if not folder.is_dir():
-            print(f"skipping {labels_path}: {folder} is not present", file=sys.stderr)
+    for labelled_set in map(load_labelled_set, label_paths):
+        if not labelled_set.folder.is_dir():
+            print(f"skipping {labelled_set.labels_path}: {labelled_set.folder} is not present", file=sys.stderr)
             continue
-        settings = Settings(catalogue, date.fromisoformat(labels["as_of"]), backend)
-        files = [folder / name for name in labels["files"]]
-        for candidate in screen_files(files, settings, workers=workers):
-            name = Path(candidate.file).name
-            tally_file(tally, candidate, labels["files"][name], name, catalogue)
-    return tally
+        candidates = screen_labelled(labelled_set.files, catalogue, workers, backend)
+        for labelled, candidate in zip(labelled_set.files, candidates, strict=True):
+            if labelled_set.real:
+                tally_reference(evaluation.real, candidate, labelled.label, labelled.path.name)
+            else:
+                tally_file(evaluation.generated, candidate, labelled.label, labelled.path.name, catalogue)
+    return evaluation
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m screener.eval", description=__doc__)
-    parser.add_argument("labels", nargs="+", type=Path, help="labels.json files, or folders that hold one")
+    parser.add_argument(
+        "labels",
+        nargs="*",
+        type=Path,
+        help="labels.json files, or folders that hold one (default: ../shared/real-cvs/labels.json when present)",
+    )
     parser.add_argument(
         "--backend", choices=("pdfium", "pdfplumber"), default="pdfium", help="PDF reader to evaluate (default: pdfium)"
     )
     parser.add_argument("--workers", type=int, help="worker processes (default: all cores)")
+    parser.add_argument("--errors", type=int, default=200, help="real-CV disagreements to print (default: 200)")
     args = parser.parse_args(argv)
-    print(report(evaluate(args.labels, workers=args.workers, backend=args.backend)))
+    paths = args.labels or ([REAL_CV_LABELS] if REAL_CV_LABELS.is_file() else [])
+    if not paths:
+        parser.error(f"no labels given, and {REAL_CV_LABELS} is not present")
+    evaluation = evaluate(paths, workers=args.workers, backend=args.backend)
+    if evaluation.generated.files:
+        print(report(evaluation.generated))
+    if evaluation.real.files:
+        print(reference_report(evaluation.real, args.errors))
     return 0
 
 
