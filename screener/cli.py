@@ -1,4 +1,5 @@
-"""The `screener` command: `screen` ranks CVs in the terminal, `gui` (the default) opens the desktop app."""
+"""The `screener` command: `screen` ranks CVs in the terminal, `inspect` shows how one CV was read, `gui` (the
+default) opens the desktop app."""
 
 from __future__ import annotations
 
@@ -14,15 +15,19 @@ from typing import TextIO
 
 from screener.batch import find_pdfs, screen_files
 from screener.catalogue import load_catalogue
-from screener.errors import ScreenerError
+from screener.errors import ScreenerError, UnreadablePdfError
+from screener.explain import explain_file
 from screener.export import results_document, table_row, write_csv_file
 from screener.models import Candidate
 from screener.profiles import load_profile, rank_by_profile
 from screener.ranking import rank_candidates
 from screener.settings import Settings
+from screener.source_file import readable_path
 from screener.store import Session
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+# The commands this module runs itself, with no display; any other opens the desktop app (ui.launcher).
+ENGINE_COMMANDS = ("screen", "inspect")
 
 
 class TerminalProgress:
@@ -111,12 +116,24 @@ def build_parser() -> argparse.ArgumentParser:
         default="tpm",
         help="rank for a technical project manager (default) or a project manager opening",
     )
-    screen.add_argument(
-        "--as-of",
-        type=_iso_date,
-        metavar="YYYY-MM-DD",
-        help="the day 'Present' means in a CV (default: today), for reproducible runs",
+    inspect = commands.add_parser(
+        "inspect",
+        help="show how one CV was read: its lines and sections, jobs, degrees, certifications, contact and scores",
+        description="Show how one PDF was read: every line with its page and section (headings marked), then "
+        "each job, degree and certification with the line that decided it, the contact, the years and the "
+        "scores. Exit status: 0 read, 1 the file could not be read, 2 usage error.",
     )
+    inspect.add_argument("file", type=Path, metavar="FILE", help="the PDF to read")
+    inspect.add_argument(
+        "--certs", type=Path, metavar="FILE", help="certification catalogue to use instead of the bundled certs.json"
+    )
+    for command in (screen, inspect):
+        command.add_argument(
+            "--as-of",
+            type=_iso_date,
+            metavar="YYYY-MM-DD",
+            help="the day 'Present' means in a CV (default: today), for reproducible runs",
+        )
     return parser
 
 
@@ -132,7 +149,7 @@ def _print_table(candidates: Sequence[Candidate], out: TextIO) -> None:
         if candidate.status != "ok":
             out.write(
                 f"{rank:>3}  {'(not screened)':<24} {candidate.status:<9} {'':>5} {'':>5} {'':>5}  "
-                f"{candidate.error or '':<34} {candidate.file}\n"
+                f"{candidate.error or '':<34} {row['file']}\n"
             )
             continue
         certs = str(row["held_certifications"])
@@ -173,8 +190,21 @@ def _screen(args: argparse.Namespace) -> int:
         write_csv_file((table_row(c) for c in results), args.csv)
     failed = [c for c in results if c.status == "error"]
     for candidate in failed:
-        sys.stderr.write(f"screener: could not screen {candidate.file}: {candidate.error}\n")
+        sys.stderr.write(f"screener: could not screen {readable_path(candidate.file)}: {candidate.error}\n")
     return EXIT_SOME_FAILED if failed else EXIT_OK
+
+
+def _inspect(args: argparse.Namespace) -> int:
+    if not args.file.is_file():
+        sys.stderr.write(f"screener: no such file: {args.file}\n")
+        return EXIT_USAGE
+    settings = Settings(catalogue=load_catalogue(args.certs), as_of=args.as_of)
+    try:
+        sys.stdout.write(explain_file(args.file, settings) + "\n")
+    except UnreadablePdfError as exc:
+        sys.stderr.write(f"screener: could not read {args.file}: {exc}\n")
+        return EXIT_SOME_FAILED
+    return EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -183,6 +213,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "screen":
             return _screen(args)
+        if args.command == "inspect":
+            return _inspect(args)
     except ScreenerError as exc:
         sys.stderr.write(f"screener: {exc}\n")
         return EXIT_USAGE

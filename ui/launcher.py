@@ -1,4 +1,4 @@
-"""The `screener` command: the desktop app by default, or the engine's headless `screen` command.
+"""The `screener` command: the desktop app by default, or the engine's headless commands (`screen`, `inspect`).
 
 This module imports no Qt itself, so `screener screen` starts fast and runs where no display exists.
 """
@@ -14,7 +14,7 @@ from ui.system_libraries import xcb_problem
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = cli.build_parser().parse_args(argv)
-    if args.command == "screen":
+    if args.command in cli.ENGINE_COMMANDS:
         return cli.main(argv)
     problem = xcb_problem()
     if problem is not None:  # Qt would abort with a core dump and name only one of the missing packages
