@@ -8,6 +8,7 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QApplication, QStyle
 
 from screener.export import highest_degree
@@ -73,6 +74,14 @@ _DISPLAY_ROLE = int(Qt.ItemDataRole.DisplayRole)
 _TOOLTIP_ROLE = int(Qt.ItemDataRole.ToolTipRole)
 _ALIGNMENT_ROLE = int(Qt.ItemDataRole.TextAlignmentRole)
 _DECORATION_ROLE = int(Qt.ItemDataRole.DecorationRole)
+_BACKGROUND_ROLE = int(Qt.ItemDataRole.BackgroundRole)
+# Translucent, so a decided row reads the same over a light or a dark palette's base colour.
+VERDICT_TINTS: dict[Verdict, QBrush] = {
+    "shortlist": QBrush(QColor(40, 170, 70, 70)),
+    "maybe": QBrush(QColor(235, 170, 20, 70)),
+    "reject": QBrush(QColor(210, 50, 50, 60)),
+}
+_REVIEW_ROLES = [Qt.ItemDataRole.DisplayRole, SORT_ROLE, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.BackgroundRole]
 _SORT_ROLE = int(SORT_ROLE)
 # The overload of the layout signals that carries a hint, as PySide names it (its stubs know no overloads).
 _PARENTS = "QList<QPersistentModelIndex>"
@@ -198,6 +207,8 @@ class CandidateTableModel(QAbstractTableModel):
             return _RIGHT_ALIGNED if column in _NUMBER_COLUMNS else None
         if role == _TOOLTIP_ROLE:
             return self._tooltip(row, Column(column))
+        if role == _BACKGROUND_ROLE:
+            return VERDICT_TINTS.get(self.review(row).verdict)
         if role == _DECORATION_ROLE and column == Column.STATUS and self._rows[row].candidate.status == "error":
             return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         return None
@@ -266,8 +277,9 @@ class CandidateTableModel(QAbstractTableModel):
             return
         self._store.save(sha256, review)
         for same_cv_row in self._same_cv_rows(sha256):
-            cell = self.index(same_cv_row, Column.DECISION)
-            self.dataChanged.emit(cell, cell, [Qt.ItemDataRole.DisplayRole, SORT_ROLE, Qt.ItemDataRole.ToolTipRole])
+            # The whole row: its tint shows the decision in every cell.
+            first, last = self.index(same_cv_row, 0), self.index(same_cv_row, _COLUMN_COUNT - 1)
+            self.dataChanged.emit(first, last, _REVIEW_ROLES)
 
     def _same_cv_rows(self, sha256: str) -> list[int]:
         if self._rows_by_sha is None:

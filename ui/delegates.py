@@ -23,6 +23,9 @@ class ScoreBarDelegate(QStyledItemDelegate):
         # other role (initStyleOption) would double the cost of a repaint during an import.
         widget = option.widget
         style = widget.style() if widget is not None else QApplication.style()
+        tint = index.data(Qt.ItemDataRole.BackgroundRole)  # the decision's tint, like every other cell
+        if tint is not None:
+            option.backgroundBrush = tint
         style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, widget)
 
         selected = bool(option.state & QStyle.StateFlag.State_Selected)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from functools import partial
 from html import escape
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -26,11 +27,17 @@ from screener.models import Axis, Candidate, Evidence
 from screener.profiles import gates_summary
 
 from .candidate_model import CandidateTableModel, Column
-from .decisions import VERDICT_LABELS, Review, Verdict
+from .decisions import Review, Verdict
 from .labels import DEGREE_LEVEL_LABELS, ROLE_FIT_LABELS, display_name, gates_text, years_text
 from .page_view import AXIS_COLOURS, PageView
 
 VERDICT_SHORTCUT_KEYS: dict[Verdict, str] = {"shortlist": "1", "maybe": "2", "reject": "3", "none": "0"}
+_BUTTON_LABELS: dict[Verdict, str] = {"shortlist": "Shortlist", "maybe": "Maybe", "reject": "Reject", "none": "Clear"}
+# The decision taken must stand out at a glance in light and dark palettes, not only by a bevel.
+_CHECKED_STYLE = (
+    "QPushButton:checked { background-color: palette(highlight); color: palette(highlighted-text);"
+    " font-weight: bold; border: 1px solid palette(shadow); border-radius: 3px; padding: 4px 12px; }"
+)
 _AXIS_TITLES: dict[Axis, str] = {"management": "Management skill", "technical": "Technical depth"}
 _EVIDENCE_ROLE = Qt.ItemDataRole.UserRole
 
@@ -94,12 +101,16 @@ def profile_html(candidate: Candidate) -> str:
 
 
 class DetailPane(QWidget):
-    """Edits reviews through the model, so the table, filters and export see them at once."""
+    """Edits notes through the model, so the table, filters and export see them at once; decisions go through
+    the window (`verdict_chosen`), which applies them to every selected row."""
+
+    verdict_chosen = Signal(str)  # a Verdict
 
     def __init__(self, model: CandidateTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._model = model
         self._shown = QPersistentModelIndex()  # follows the candidate when the list is sorted
+        self._several: list[QPersistentModelIndex] = []  # the rows selected, when more than one is
         self._title = QLabel()
         title_font = self._title.font()
         title_font.setPointSizeF(title_font.pointSizeF() * 1.3)
@@ -109,13 +120,12 @@ class DetailPane(QWidget):
         self._title.setObjectName("Candidate name")
         self._summary = QLabel()
         self._summary.setWordWrap(True)
-        self._verdicts = QButtonGroup(self)
         self._verdict_buttons = {verdict: self._verdict_button(verdict) for verdict in VERDICT_SHORTCUT_KEYS}
         self._note = QPlainTextEdit()
         self._note.setPlaceholderText("Note for this candidate (saved as you type)")
         self._note.setMaximumHeight(self._note.fontMetrics().lineSpacing() * 3 + 12)
         self._note.setTabChangesFocus(True)
-        self._note.textChanged.connect(self._save_review)
+        self._note.textChanged.connect(self._save_note)
         self._evidence = QTreeWidget()
         self._evidence.setHeaderLabels(["Evidence", "Points", "Page"])
         self._evidence.setUniformRowHeights(True)
@@ -136,11 +146,12 @@ class DetailPane(QWidget):
         self.show_row(-1)
 
     def _verdict_button(self, verdict: Verdict) -> QPushButton:
-        button = QPushButton(f"{VERDICT_LABELS[verdict] or 'Undecided'} ({VERDICT_SHORTCUT_KEYS[verdict]})")
-        button.setCheckable(True)
-        button.setToolTip(f"Press {VERDICT_SHORTCUT_KEYS[verdict]} in the list")
-        self._verdicts.addButton(button)
-        button.clicked.connect(self._save_review)
+        button = QPushButton(_BUTTON_LABELS[verdict])
+        button.setCheckable(verdict != "none")  # "Clear" takes the decision away; it is never the one taken
+        action = "Clear the decision" if verdict == "none" else _BUTTON_LABELS[verdict]
+        button.setToolTip(f"{action} (key {VERDICT_SHORTCUT_KEYS[verdict]} in the list)")
+        button.setStyleSheet(_CHECKED_STYLE)
+        button.clicked.connect(partial(self._verdict_clicked, verdict))
         return button
 
     def _layout(self) -> None:
@@ -181,11 +192,33 @@ class DetailPane(QWidget):
         return self._verdict_buttons[verdict]
 
     def current_row(self) -> int:
-        """The source-model row of the candidate shown, or -1."""
+        """The source-model row of the candidate shown, or -1 (none, or several selected)."""
         return self._shown.row()
+
+    def shown_rows(self) -> list[int]:
+        """The source-model rows a decision button applies to."""
+        if self._several:
+            return [index.row() for index in self._several if index.isValid()]
+        return [self.current_row()] if self.current_row() >= 0 else []
+
+    def show_rows(self, source_rows: Sequence[int]) -> None:
+        """One candidate in full; for several, how many are selected, with decision buttons for all of them."""
+        if len(source_rows) < 2:
+            row = source_rows[0] if source_rows else -1
+            if self._several or row != self.current_row():  # selection and current row change together
+                self.show_row(row)
+            return
+        self.show_row(-1)
+        self._several = [QPersistentModelIndex(self._model.index(row, 0)) for row in source_rows]
+        self._title.setText(f"{len(source_rows)} selected")
+        self._summary.setText(f"A decision applies to all {len(source_rows)}; each keeps its own note.")
+        for button in self._verdict_buttons.values():
+            button.setEnabled(True)
+        self._show_review()
 
     def show_row(self, source_row: int) -> None:
         """Show a candidate by source-model row; -1 clears the pane."""
+        self._several = []
         self._shown = QPersistentModelIndex(self._model.index(source_row, 0))
         candidate = self._model.candidate(source_row) if source_row >= 0 else None
         for widget in (*self._verdict_buttons.values(), self._note):
@@ -239,27 +272,32 @@ class DetailPane(QWidget):
 
     # Reviews ----------------------------------------------------------------------------------------
 
+    def _verdict_clicked(self, verdict: Verdict) -> None:
+        self.verdict_chosen.emit(verdict)
+        self._show_review()  # a click toggles the button; what the rows hold decides which one shows checked
+
     def _show_review(self) -> None:
+        verdicts = {self._model.review(row).verdict for row in self.shown_rows()}
+        taken = verdicts.pop() if len(verdicts) == 1 else "none"  # several rows decided differently: none
+        for verdict, button in self._verdict_buttons.items():
+            button.setChecked(verdict == taken and verdict != "none")
         row = self.current_row()
         review = self._model.review(row) if row >= 0 else Review()
-        self._verdict_buttons[review.verdict].setChecked(True)
         if self._note.toPlainText() != review.note:
             self._note.blockSignals(True)  # showing a saved note is not an edit
             self._note.setPlainText(review.note)
             self._note.blockSignals(False)
 
-    def _save_review(self) -> None:
+    def _save_note(self) -> None:
         row = self.current_row()
         if row < 0:
             return
-        verdict = next(v for v, button in self._verdict_buttons.items() if button.isChecked())
-        self._model.set_review(row, Review(verdict, self._note.toPlainText()))
+        self._model.set_review(row, Review(self._model.review(row).verdict, self._note.toPlainText()))
 
     def _model_changed(
         self, top_left: QModelIndex | QPersistentModelIndex, bottom_right: QModelIndex | QPersistentModelIndex
     ) -> None:
-        if (
-            top_left.row() <= self.current_row() <= bottom_right.row()
-            and top_left.column() <= Column.DECISION <= bottom_right.column()
+        if top_left.column() <= Column.DECISION <= bottom_right.column() and any(
+            top_left.row() <= row <= bottom_right.row() for row in self.shown_rows()
         ):
             self._show_review()

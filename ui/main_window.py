@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -56,7 +56,7 @@ _VERDICT_MENU: tuple[tuple[Verdict, str], ...] = (
     ("shortlist", "&Shortlist"),
     ("maybe", "&Maybe"),
     ("reject", "&Reject"),
-    ("none", "&Undecided"),
+    ("none", "C&lear Decision"),
 )
 
 
@@ -100,7 +100,9 @@ class MainWindow(QMainWindow):
         self._connect()
         self._update_shown_count()
         # The must-haves sit beside the role fit, where a reviewer reads down the ranking.
-        self._table.horizontalHeader().moveSection(Column.GATES, Column.ROLE_FIT + 1)
+        header = self._table.horizontalHeader()
+        header.moveSection(header.visualIndex(Column.DECISION), Column.NAME + 1)  # read with the name
+        header.moveSection(header.visualIndex(Column.GATES), header.visualIndex(Column.ROLE_FIT) + 1)
         if self._engine is not None and self._engine.active_profile() is not None:
             self._rank_by_profile()
         self._update_title()
@@ -236,7 +238,9 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         messages.bridge().posted.connect(self._show_status)
         self._filters.filter_changed.connect(self._proxy.set_filter)
-        self._table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self._table.selectionModel().currentRowChanged.connect(self._show_selection)
+        self._table.selectionModel().selectionChanged.connect(self._show_selection)
+        self._detail.verdict_chosen.connect(self.set_verdict)
         self._chart.candidate_clicked.connect(self.select_source_row)
         self._progress.cancel_requested.connect(self.cancel_import)
         for signal in (
@@ -312,7 +316,7 @@ class MainWindow(QMainWindow):
             return
         self._engine = dataclasses.replace(self._engine, session=session)
         self._model.show_session(self._with_profile(candidates), store)
-        self._current_changed(QModelIndex())
+        self._show_selection()
         if candidates:
             self._table.selectRow(0)
         self._update_title()
@@ -393,9 +397,11 @@ class MainWindow(QMainWindow):
 
     # Selection --------------------------------------------------------------------------------------
 
-    def _current_changed(self, current: QModelIndex | QPersistentModelIndex) -> None:
+    def _show_selection(self) -> None:
+        current = self._table.currentIndex()
         source_row = self._proxy.mapToSource(current).row() if current.isValid() else -1
-        self._detail.show_row(source_row)
+        selected = self._selected_source_rows()
+        self._detail.show_rows(selected if len(selected) > 1 else [source_row])
         self._chart.set_selected_row(source_row)
 
     def select_source_row(self, source_row: int) -> None:
