@@ -133,6 +133,7 @@ class PageView(QWidget):
 
     def show_candidate(self, candidate: Candidate | None) -> None:
         self._candidate = candidate
+        self._request += 1  # a render still on its way belongs to the candidate shown before
         self._canvas.set_focused(None)
         self._page_count = 0
         if candidate is None:

@@ -11,6 +11,7 @@ from ui_factories import make_candidate
 
 from ui.candidate_model import Column
 from ui.main_window import MainWindow
+from ui.pdfium_thread import pdfium_pool
 
 NAMES = ("Ada Lovelace", "Alan Turing", "Grace Hopper", "Peggy Smith")
 
@@ -113,3 +114,12 @@ def test_several_selected_rows_show_as_a_count_and_the_buttons_decide_for_all(qt
         "Ada Lovelace": "Reject", "Alan Turing": "", "Grace Hopper": "Reject", "Peggy Smith": "Reject"
     }  # fmt: skip
     assert detail.verdict_button("reject").isChecked()
+
+
+def test_a_late_render_failure_does_not_replace_the_pane_of_several(qtbot: QtBot, listed: MainWindow) -> None:
+    select_rows(listed, ("Ada Lovelace",))  # her file does not exist: its render fails after a moment
+    select_rows(listed, ("Ada Lovelace", "Alan Turing"))
+    pdfium_pool().waitForDone()
+    qtbot.wait(50)  # the failure, queued to the window, arrives
+
+    assert "ada_lovelace.pdf" not in listed.statusBar().currentMessage()
