@@ -363,6 +363,33 @@ def _prepare(connection: sqlite3.Connection, path: Path) -> None:
     connection.execute("PRAGMA journal_mode = WAL")
     # FULL: a committed file or decision survives a power cut too, not only a crash of the program.
     connection.execute("PRAGMA synchronous = FULL")
-    for number in range(version, len(MIGRATIONS)):
-        connection.executescript(f"BEGIN; {MIGRATIONS[number]} PRAGMA user_version = {number + 1}; COMMIT;")
-        log.info("session %s migrated to schema version %d", path, number + 1)
+    if version < len(MIGRATIONS):
+        _migrate(connection, path)
+
+
+def _migrate(connection: sqlite3.Connection, path: Path) -> None:
+    """Bring the schema up to date in one write transaction, reading its version inside it: another process
+    opening the same new session waits for this one and then finds nothing left to do."""
+    connection.execute("BEGIN IMMEDIATE")
+    try:
+        version = connection.execute("PRAGMA user_version").fetchone()[0]
+        for number in range(version, len(MIGRATIONS)):
+            for statement in _statements(MIGRATIONS[number]):
+                connection.execute(statement)
+            connection.execute(f"PRAGMA user_version = {number + 1}")
+            log.info("session %s migrated to schema version %d", path, number + 1)
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+    connection.execute("COMMIT")
+
+
+def _statements(script: str) -> Iterator[str]:
+    """The statements of a migration one by one (executescript would commit the transaction around them)."""
+    statement = ""
+    for piece in script.split(";"):
+        statement += piece + ";"
+        if sqlite3.complete_statement(statement):  # not a ";" inside a string or a trigger's body
+            if statement.strip(" \n;"):
+                yield statement
+            statement = ""

@@ -5,6 +5,9 @@ from __future__ import annotations
 import dataclasses
 import shutil
 import sqlite3
+import subprocess
+import sys
+import time
 from datetime import date
 from pathlib import Path
 
@@ -243,3 +246,34 @@ def test_a_later_day_rescores_stored_findings_exactly_as_a_full_screening(
     assert rescored == sorted(expected, key=lambda c: c.file)
     before = sorted((c for c, _ in screened), key=lambda c: c.file)
     assert [c.years_experience for c in rescored] != [c.years_experience for c in before]  # "Present" moved
+
+
+OPEN_WHEN_TOLD = """
+import sys, time
+from pathlib import Path
+from screener.store import Session
+go = Path(sys.argv[2])
+Path(sys.argv[3]).touch()  # ready: imported, about to open
+while not go.exists():
+    time.sleep(0.001)
+Session.open(Path(sys.argv[1])).close()
+"""
+
+
+def test_two_processes_creating_one_new_session_both_open_it(tmp_path: Path) -> None:
+    for attempt in range(6):  # the race was lost about one time in three
+        path, go = tmp_path / f"new {attempt}.sqlite", tmp_path / f"go {attempt}"
+        ready = [tmp_path / f"ready {attempt} {opener}" for opener in range(2)]
+        openers = [
+            subprocess.Popen(
+                [sys.executable, "-c", OPEN_WHEN_TOLD, str(path), str(go), str(mark)], stderr=subprocess.PIPE
+            )
+            for mark in ready
+        ]
+        while not all(mark.exists() for mark in ready) and all(opener.poll() is None for opener in openers):
+            time.sleep(0.01)
+        go.touch()
+        errors = [opener.communicate()[1].decode() for opener in openers]
+        assert [opener.returncode for opener in openers] == [0, 0], errors
+        with sqlite3.connect(path) as db:
+            assert db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
