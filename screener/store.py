@@ -7,9 +7,10 @@ import hashlib
 import logging
 import os
 import sqlite3
+import sys
 import threading
 from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -134,6 +135,24 @@ def _file_stamp(path: Path) -> tuple[int, int] | None:
     return facts.st_size, facts.st_mtime_ns
 
 
+def _create_privately(path: Path) -> None:
+    """Make the session's folder (0700) and file (0600) readable by their owner only: they hold every CV's text
+    and the reviewer's notes. SQLite gives the -wal and -shm files the session file's permissions.
+
+    On Windows the user's profile folder already keeps other users out.
+    """
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if sys.platform == "win32":
+        return
+    with suppress(FileExistsError):
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    for file in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):  # a session an older version left readable
+        with suppress(FileNotFoundError, PermissionError):  # another user's file stays as its owner set it
+            mode = file.stat().st_mode & 0o777
+            if mode & 0o077:
+                file.chmod(mode & 0o700)
+
+
 def _unusable(path: Path, reason: object) -> SessionError:
     return SessionError(
         f"The session file {path} cannot be used ({reason}). Start a new session with another file; "
@@ -157,7 +176,7 @@ class Session:
         """Open or create a session file (default: in the user data folder), bringing its schema up to date."""
         path = path or default_session_path()
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            _create_privately(path)
             connection = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=10.0)
         except (OSError, sqlite3.Error) as exc:
             raise _unusable(path, exc) from exc

@@ -277,3 +277,19 @@ def test_two_processes_creating_one_new_session_both_open_it(tmp_path: Path) -> 
         assert [opener.returncode for opener in openers] == [0, 0], errors
         with sqlite3.connect(path) as db:
             assert db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions; Windows keeps profiles private")
+def test_a_session_and_its_folder_are_readable_by_their_owner_only(
+    tmp_path: Path, screened: list[tuple[Candidate, Document]]
+) -> None:
+    path = tmp_path / "new folder" / "s.sqlite"
+    with filled_session(path, screened):  # open: the write-ahead log and shared memory files exist
+        files = [path, Path(f"{path}-wal"), Path(f"{path}-shm")]
+        assert [oct(file.stat().st_mode & 0o777) for file in files] == ["0o600"] * 3
+    assert oct(path.parent.stat().st_mode & 0o777) == "0o700"
+    older = tmp_path / "older.sqlite"
+    shutil.copy(path, older)
+    older.chmod(0o644)  # as sessions were created before
+    Session.open(older).close()
+    assert oct(older.stat().st_mode & 0o777) == "0o600"
