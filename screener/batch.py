@@ -8,11 +8,12 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Protocol
 
-from screener.duplicates import SamePersonIndex, flag_possible_duplicates
+from screener.duplicates import SamePersonIndex, copy_of, flag_possible_duplicates
 from screener.models import Candidate, Document
 from screener.pdftext import read_document
 from screener.screening import Screener, file_sha256
 from screener.settings import Settings
+from screener.source_file import FileStamp, file_stamp
 from screener.store import Session, scoring_fingerprint
 from screener.workers import DEFAULT_LIMITS, Extract, Job, Outcome, WorkerLimits, read_in_workers
 
@@ -48,10 +49,6 @@ def _failed(path: Path, sha256: str, reason: str) -> Candidate:
     return Candidate(file=str(path), sha256=sha256, status="error", error=reason)
 
 
-def _from_worker(job: Job, outcome: Outcome) -> Candidate:
-    return outcome.candidate or _failed(job.path, job.sha256, outcome.reason or "the reader gave no result")
-
-
 class _Batch:
     """The files of one batch as they finish: saved to the session, flagged, reported, collected."""
 
@@ -67,9 +64,20 @@ class _Batch:
     def cancelled(self) -> bool:
         return bool(self.progress and self.progress.is_cancelled())
 
-    def finish(self, candidate: Candidate, document: Document | None = None, *, save: bool = True) -> None:
-        if self.session and save:
-            self.session.record(candidate, document, scored_with=self.fingerprint)
+    def finish(
+        self, candidate: Candidate, document: Document | None = None, *, stamp: FileStamp | None, retry: bool = False
+    ) -> None:
+        """Save and report one file; `stamp` is the file's as it was read, `retry` marks a failure worth retrying."""
+        if candidate.status == "ok":
+            original = self.owners.setdefault(candidate.sha256, candidate.file)
+            if original != candidate.file:  # a file that changed, while the batch ran, into another one's copy
+                candidate, document = copy_of(candidate.file, candidate.sha256, original), None
+        if self.session:
+            self.session.record(candidate, document, scored_with=self.fingerprint, stamp=stamp, retry=retry)
+        self.report(candidate)
+
+    def report(self, candidate: Candidate) -> None:
+        """Report a finished file without saving it (the session holds it already)."""
         if candidate.status == "ok":
             self.owners.setdefault(candidate.sha256, candidate.file)
         self.people.add(candidate)
@@ -79,7 +87,10 @@ class _Batch:
 
 
 def _jobs_to_read(files: Sequence[Path], batch: _Batch, settings: Settings) -> list[Job]:
-    """Finish from the session whatever it already knows (by path, then by content); the rest is work to do."""
+    """Finish from the session whatever it already knows (by path, then by content); the rest is work to do.
+
+    The hash taken here only spares reading known content; a worker hashes again the bytes it reads.
+    """
     stored: dict[str, Candidate] = {}
     unfinished: set[Path] = set(files)
     if batch.session:
@@ -93,23 +104,33 @@ def _jobs_to_read(files: Sequence[Path], batch: _Batch, settings: Settings) -> l
         if batch.cancelled():
             break
         if path not in unfinished and str(path) in stored:
-            batch.finish(stored[str(path)], save=False)
+            batch.report(stored[str(path)])
             continue
+        stamp = file_stamp(path)  # before hashing: a change while hashing makes the next run look again
         try:
             digest = file_sha256(path)
-        except OSError as exc:
-            batch.finish(_failed(path, "", f"cannot read the file: {exc.strerror or exc}"))
+        except OSError as exc:  # denied, gone or locked now: the next run tries again
+            batch.finish(_failed(path, "", f"cannot read the file: {exc.strerror or exc}"), stamp=None, retry=True)
             continue
         known = batch.session.result(digest) if batch.session else None
         if digest in batch.owners:
-            original = batch.owners[digest]
-            batch.finish(Candidate(str(path), digest, status="duplicate", error=f"duplicate of {original}"))
+            batch.finish(copy_of(str(path), digest, batch.owners[digest]), stamp=stamp)
         elif known:
-            batch.finish(dataclasses.replace(known.candidate, file=str(path)))
+            batch.finish(dataclasses.replace(known.candidate, file=str(path)), stamp=stamp)
         else:
             batch.owners[digest] = str(path)
-            jobs.append(Job(path, digest))
+            jobs.append(Job(path, digest, stamp))
     return jobs
+
+
+def _finish_read(batch: _Batch, job: Job, outcome: Outcome) -> None:
+    """Save a worker's answer under the hash and stamp of the bytes it read, not what the batch saw earlier."""
+    if outcome.candidate is None:
+        reason = outcome.reason or "the reader gave no result"
+        candidate = _failed(job.path, outcome.sha256 or job.sha256, reason)
+    else:
+        candidate = outcome.candidate
+    batch.finish(candidate, outcome.document, stamp=outcome.stamp or job.stamp, retry=outcome.retry)
 
 
 def screen_files(
@@ -142,6 +163,6 @@ def screen_files(
             jobs, settings, workers=count, limits=limits, is_cancelled=batch.cancelled, extract=extract
         )
         for job, outcome in outcomes:
-            batch.finish(_from_worker(job, outcome), outcome.document)
+            _finish_read(batch, job, outcome)
     order = {str(path): index for index, path in enumerate(files)}
     return flag_possible_duplicates(sorted(batch.results, key=lambda c: order.get(c.file, total)))

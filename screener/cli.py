@@ -22,6 +22,7 @@ from screener.models import Candidate
 from screener.profiles import load_profile, rank_by_profile
 from screener.ranking import rank_candidates
 from screener.settings import Settings
+from screener.source_file import readable_path
 from screener.store import Session
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
@@ -148,7 +149,7 @@ def _print_table(candidates: Sequence[Candidate], out: TextIO) -> None:
         if candidate.status != "ok":
             out.write(
                 f"{rank:>3}  {'(not screened)':<24} {candidate.status:<9} {'':>5} {'':>5} {'':>5}  "
-                f"{candidate.error or '':<34} {candidate.file}\n"
+                f"{candidate.error or '':<34} {row['file']}\n"
             )
             continue
         certs = str(row["held_certifications"])
@@ -189,7 +190,7 @@ def _screen(args: argparse.Namespace) -> int:
         write_csv_file((table_row(c) for c in results), args.csv)
     failed = [c for c in results if c.status == "error"]
     for candidate in failed:
-        sys.stderr.write(f"screener: could not screen {candidate.file}: {candidate.error}\n")
+        sys.stderr.write(f"screener: could not screen {readable_path(candidate.file)}: {candidate.error}\n")
     return EXIT_SOME_FAILED if failed else EXIT_OK
 
 

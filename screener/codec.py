@@ -117,7 +117,15 @@ def _dataclass_decoder(cls: type) -> Decoder:
 
 
 def _to_json(value: object) -> str:
-    return json.dumps(_encode(value), ensure_ascii=False, separators=(",", ":"))
+    encoded = _encode(value)
+    text = json.dumps(encoded, ensure_ascii=False, separators=(",", ":"))
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        # A lone surrogate (a file name in another encoding, a broken PDF string) is no UTF-8; as a \u escape it
+        # is stored as plain text and decodes to the same string.
+        return json.dumps(encoded, ensure_ascii=True, separators=(",", ":"))
+    return text
 
 
 def _from_json(cls: type[T], text: str) -> T:

@@ -7,8 +7,14 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 
 from screener.models import Candidate
+from screener.source_file import readable_path
 
-__all__ = ["SamePersonIndex", "flag_possible_duplicates"]
+__all__ = ["SamePersonIndex", "copy_of", "flag_possible_duplicates"]
+
+
+def copy_of(file: str, sha256: str, original: str) -> Candidate:
+    """The row of a file whose content another file already holds."""
+    return Candidate(file=file, sha256=sha256, status="duplicate", error=f"duplicate of {readable_path(original)}")
 
 
 def _person_keys(candidate: Candidate) -> Iterator[tuple[str, str]]:
@@ -40,7 +46,7 @@ class SamePersonIndex:
         for key in _person_keys(candidate):
             for file in self._files.get(key, ()):
                 if file != candidate.file:
-                    warnings.setdefault(f"possible duplicate of {file} ({key[0]})")
+                    warnings.setdefault(f"possible duplicate of {readable_path(file)} ({key[0]})")
         fresh = [warning for warning in warnings if warning not in candidate.warnings]
         return dataclasses.replace(candidate, warnings=candidate.warnings + tuple(fresh)) if fresh else candidate
 

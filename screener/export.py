@@ -10,6 +10,7 @@ from typing import IO, Any
 from screener.catalogue import Catalogue
 from screener.models import Candidate, Span
 from screener.profiles import DEGREE_RANK, gates_summary
+from screener.source_file import readable_path
 
 RESULTS_SCHEMA = "screener.results/1"
 # A spreadsheet runs a cell starting with one of these as a formula (CSV/formula injection).
@@ -59,7 +60,7 @@ def candidate_to_dict(candidate: Candidate) -> dict[str, Any]:
     """One candidate in the JSON contract's shape."""
     scores = candidate.scores
     return {
-        "file": candidate.file,
+        "file": readable_path(candidate.file),
         "sha256": candidate.sha256,
         "status": candidate.status,
         "error": candidate.error,
@@ -159,7 +160,7 @@ def table_row(candidate: Candidate) -> dict[str, object]:
         "error": candidate.error or "",
         "email": candidate.contact.email or "",
         "phone": candidate.contact.phone or "",
-        "file": candidate.file,
+        "file": readable_path(candidate.file),
     }
 
 

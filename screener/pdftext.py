@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ctypes
+import io
 import logging
 import math
 from collections.abc import Iterator
@@ -20,6 +21,7 @@ from screener.sections import assign_sections
 log = logging.getLogger(__name__)
 
 Backend = Literal["pdfium", "pdfplumber"]
+PdfSource = Path | bytes  # a file, or the bytes a batch worker read from it once (and hashed)
 MAX_PAGES = 30  # a CV longer than this is a catalogue or a thesis; the rest is not read
 _BOLD_WEIGHT = 600
 
@@ -28,13 +30,16 @@ for _noisy in ("pdfminer", "pdfplumber"):
     logging.getLogger(_noisy).setLevel(logging.ERROR)
 
 
-def check_pdf_header(path: Path) -> None:
+def check_pdf_header(source: PdfSource) -> None:
     """Refuse what is plainly not a PDF before a parser sees it, with a reason a user understands."""
-    try:
-        with path.open("rb") as stream:
-            head = stream.read(1024)
-    except OSError as exc:
-        raise UnreadablePdfError(f"cannot open the file: {exc.strerror or exc}") from exc
+    if isinstance(source, bytes):
+        head = source[:1024]
+    else:
+        try:
+            with source.open("rb") as stream:
+                head = stream.read(1024)
+        except OSError as exc:
+            raise UnreadablePdfError(f"cannot open the file: {exc.strerror or exc}") from exc
     if not head:
         raise UnreadablePdfError("the file is empty (0 bytes)")
     if b"%PDF-" not in head:
@@ -122,9 +127,9 @@ def _pdfium_chars(page: pdfium.PdfPage) -> Iterator[PageChar]:
         textpage.close()
 
 
-def _read_pdfium(path: Path, max_pages: int) -> tuple[int, list[Line], list[tuple[float, float]]]:
+def _read_pdfium(source: PdfSource, max_pages: int) -> tuple[int, list[Line], list[tuple[float, float]]]:
     try:
-        pdf = pdfium.PdfDocument(path)
+        pdf = pdfium.PdfDocument(source)
     except pdfium.PdfiumError as exc:
         raise UnreadablePdfError(_pdfium_error_reason(exc)) from exc
     try:
@@ -155,11 +160,11 @@ def _pdfplumber_chars(chars: list[dict[str, Any]]) -> Iterator[PageChar]:
         pending_space = False
 
 
-def _read_pdfplumber(path: Path, max_pages: int) -> tuple[int, list[Line], list[tuple[float, float]]]:
+def _read_pdfplumber(source: PdfSource, max_pages: int) -> tuple[int, list[Line], list[tuple[float, float]]]:
     import pdfplumber  # imported here: only the reference path and the page view need it
 
     try:
-        with pdfplumber.open(path) as pdf:
+        with pdfplumber.open(io.BytesIO(source) if isinstance(source, bytes) else source) as pdf:
             lines: list[Line] = []
             sizes: list[tuple[float, float]] = []
             for page in pdf.pages[:max_pages]:
@@ -172,11 +177,12 @@ def _read_pdfplumber(path: Path, max_pages: int) -> tuple[int, list[Line], list[
         raise UnreadablePdfError(f"the PDF is damaged and cannot be read ({type(exc).__name__}: {exc})") from exc
 
 
-def read_document(path: Path, backend: Backend = "pdfium", max_pages: int = MAX_PAGES) -> Document:
-    """Extract the lines of a CV with their layout and sections; raise UnreadablePdfError with a reason."""
-    check_pdf_header(path)
+def read_document(source: PdfSource, backend: Backend = "pdfium", max_pages: int = MAX_PAGES) -> Document:
+    """Extract the lines of a CV (a file, or its bytes) with their layout and sections; raise UnreadablePdfError
+    with a reason."""
+    check_pdf_header(source)
     reader = _read_pdfium if backend == "pdfium" else _read_pdfplumber
-    total, lines, sizes = reader(path, max_pages)
+    total, lines, sizes = reader(source, max_pages)
     if total == 0:
         raise UnreadablePdfError("the PDF has no pages")
     if not any(len(line.text) > 2 for line in lines):

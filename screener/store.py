@@ -20,11 +20,12 @@ from typing import Literal, cast, get_args
 import platformdirs
 
 from screener.codec import candidate_from_json, candidate_to_json, document_from_json, document_to_json
-from screener.duplicates import flag_possible_duplicates
+from screener.duplicates import copy_of, flag_possible_duplicates
 from screener.errors import SessionError
 from screener.models import Candidate, Document, FileStatus
 from screener.screening import Screener, matching_key
 from screener.settings import Settings
+from screener.source_file import FileStamp, file_stamp, path_from_storage, storable_path
 
 __all__ = [
     "Decision",
@@ -126,15 +127,6 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def _file_stamp(path: Path) -> tuple[int, int] | None:
-    """Size and modification time: a file whose stamp is unchanged since it was finished is not read again."""
-    try:
-        facts = path.stat()
-    except OSError:
-        return None
-    return facts.st_size, facts.st_mtime_ns
-
-
 def _create_privately(path: Path) -> None:
     """Make the session's folder (0700) and file (0600) readable by their owner only: they hold every CV's text
     and the reviewer's notes. SQLite gives the -wal and -shm files the session file's permissions.
@@ -229,7 +221,7 @@ class Session:
         """Note, in one transaction, the files an import is about to screen, so a crash midway can be resumed."""
         now = _now()
         with self._transaction() as db:
-            db.executemany("INSERT OR IGNORE INTO queued VALUES (?, ?)", [(str(path), now) for path in paths])
+            db.executemany("INSERT OR IGNORE INTO queued VALUES (?, ?)", [(storable_path(p), now) for p in paths])
 
     def queued(self) -> list[Path]:
         """Files an import was asked to screen and did not finish (it crashed, or the app was closed)."""
@@ -237,16 +229,29 @@ class Session:
         rows = self._query(
             "SELECT path FROM queued WHERE NOT EXISTS (SELECT 1 FROM file WHERE file.path = queued.path) ORDER BY path"
         )
-        return [Path(str(path)) for (path,) in rows]
+        return [Path(path_from_storage(path)) for (path,) in rows]
 
     def forget_queued(self) -> None:
         """Drop the files still queued: the user cancelled the import and does not want them resumed."""
         with self._transaction() as db:
             db.execute("DELETE FROM queued")
 
-    def record(self, candidate: Candidate, document: Document | None = None, *, scored_with: str = "") -> None:
-        """Save one finished file in one transaction, taking it off the queue; a known extraction is kept."""
-        stamp = _file_stamp(Path(candidate.file)) or (None, None)
+    def record(
+        self,
+        candidate: Candidate,
+        document: Document | None = None,
+        *,
+        scored_with: str = "",
+        stamp: FileStamp | None = None,
+        retry: bool = False,
+    ) -> None:
+        """Save one finished file in one transaction, taking it off the queue; a known extraction is kept.
+
+        `stamp` is the file's as it was read (default: as it is now); a failure to `retry` is saved without one,
+        so `pending` offers the file again whatever its stamp.
+        """
+        saved_stamp = (None, None) if retry else stamp or file_stamp(Path(candidate.file)) or (None, None)
+        file = storable_path(candidate.file)
         now = _now()
         with self._transaction() as db:
             if document is not None and candidate.status == "ok":
@@ -257,9 +262,9 @@ class Session:
                 )
             db.execute(
                 "INSERT OR REPLACE INTO file VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (candidate.file, candidate.sha256 or None, *stamp, candidate.status, candidate.error, now),
+                (file, candidate.sha256 or None, *saved_stamp, candidate.status, candidate.error, now),
             )
-            db.execute("DELETE FROM queued WHERE path = ?", (candidate.file,))
+            db.execute("DELETE FROM queued WHERE path = ?", (file,))
 
     def result(self, sha256: str) -> StoredResult | None:
         """The stored result for a file content, if it was screened before."""
@@ -291,13 +296,13 @@ class Session:
         owners: dict[str, str] = {}
         candidates: list[Candidate] = []
         for path, sha256, status, error, text in rows:
-            file, digest = str(path), str(sha256 or "")
+            file, digest = path_from_storage(path), str(sha256 or "")
             if status == "ok" and text is not None and digest not in owners:
                 owners[digest] = file
                 stored = known.get(digest) or candidate_from_json(str(text))
                 candidates.append(dataclasses.replace(stored, file=file))
             elif status == "ok" and digest in owners:
-                candidates.append(_duplicate(file, digest, owners[digest]))
+                candidates.append(copy_of(file, digest, owners[digest]))
             elif status != "ok":
                 failed: FileStatus = "duplicate" if status == "duplicate" else "error"
                 candidates.append(Candidate(file=file, sha256=digest, status=failed, error=str(error)))
@@ -309,8 +314,8 @@ class Session:
             "SELECT f.path, f.size, f.mtime_ns FROM file AS f WHERE f.status != 'ok' "
             "OR EXISTS (SELECT 1 FROM extraction AS e WHERE e.sha256 = f.sha256)"
         )
-        finished = {str(path): (size, mtime) for path, size, mtime in rows}
-        return [path for path in paths if finished.get(str(path)) != _file_stamp(path)]
+        finished = {path_from_storage(path): (size, mtime) for path, size, mtime in rows}
+        return [path for path in paths if finished.get(str(path)) != file_stamp(path)]
 
     def rescore(self, screener: Screener) -> list[Candidate]:
         """Score again, from stored extractions and without reading any PDF, what other settings scored."""
@@ -328,7 +333,7 @@ class Session:
             if str(scored_with).split("/")[0] == matching:  # same findings: only the scoring changed
                 rescored.append(screener.rescore_findings(candidate_from_json(str(candidate_text)), document))
             else:
-                rescored.append(screener.screen_document(document, str(path or ""), str(sha256)))
+                rescored.append(screener.screen_document(document, path_from_storage(path or ""), str(sha256)))
         now = _now()
         with self._transaction() as db:
             db.executemany(
@@ -362,10 +367,6 @@ class Session:
     def decisions(self) -> dict[str, Review]:
         rows = self._query("SELECT sha256, decision, note FROM review")
         return {str(sha256): Review(cast(Decision, decision), str(note)) for sha256, decision, note in rows}
-
-
-def _duplicate(file: str, sha256: str, original: str) -> Candidate:
-    return Candidate(file=file, sha256=sha256, status="duplicate", error=f"duplicate of {original}")
 
 
 def _prepare(connection: sqlite3.Connection, path: Path) -> None:

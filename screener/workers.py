@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import hashlib
 import logging
 import math
 import multiprocessing
 import os
 import signal
 import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
@@ -16,27 +19,42 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from pathlib import Path
+from typing import cast
 
 from screener.errors import ScreenerError
 from screener.models import Candidate, Document
 from screener.pdftext import Backend, read_document
 from screener.screening import Screener
 from screener.settings import Settings
+from screener.source_file import FileStamp, read_stamped
 
 log = logging.getLogger(__name__)
 
-Extract = Callable[[Path, Backend], Document]
-_POLL_SECONDS = 0.2  # how often a quiet batch looks at its cancel flag
+Extract = Callable[[bytes, Backend], Document]
+_POLL_SECONDS = 0.2  # how often a quiet batch looks at its cancel flag, and a worker at its parent and its clock
 _STOP_GRACE_SECONDS = 1.0
 _WORKER_NICENESS = 10
+_STARTED = "started"  # a worker's word that it holds a job: its time counts from here, not from its start-up
+_EXIT_PROCESSOR_TIME = 86  # a worker's exit status when its file used up its processor time
+_EXIT_ORPHANED = 87
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
+# Signals a reader raises itself when a file breaks it; any other signal came from outside (a user, the OOM killer).
+_CRASH_SIGNALS = frozenset(
+    getattr(signal, name) for name in ("SIGSEGV", "SIGBUS", "SIGILL", "SIGFPE", "SIGABRT") if hasattr(signal, name)
+)
 
 
 @dataclass(frozen=True)
 class WorkerLimits:
-    """How long and how much memory one file may take; None switches the memory limit off."""
+    """How much processor time and memory one file may take; None switches the memory limit off.
+
+    `seconds` counts processor time, so a busy machine or a worker waiting at low priority does not time out an
+    ordinary CV; `stalled_seconds` of wall time ends a reader that waits without computing (a hung network drive).
+    """
 
     seconds: float = 30.0
     memory_bytes: int | None = 1 << 30  # a CV's text takes tens of MB; a decompression bomb takes gigabytes
+    stalled_seconds: float = 600.0
 
 
 DEFAULT_LIMITS = WorkerLimits()
@@ -44,17 +62,27 @@ DEFAULT_LIMITS = WorkerLimits()
 
 @dataclass(frozen=True)
 class Job:
+    """A file to screen; `sha256` and `stamp` are what the batch saw before the file was handed to a worker."""
+
     path: Path
     sha256: str
+    stamp: FileStamp | None = None
 
 
 @dataclass(frozen=True)
 class Outcome:
-    """A worker's answer for one file: its extraction and result, or the reason there are none."""
+    """A worker's answer for one file: its extraction and result, or the reason there are none.
+
+    `sha256` and `stamp` describe the bytes the worker read, which may differ from the job's if the file changed;
+    `retry` marks a failure that says nothing about the file (a time-out, a denied read, a killed worker).
+    """
 
     document: Document | None = None
     candidate: Candidate | None = None
     reason: str | None = None
+    sha256: str | None = None
+    stamp: FileStamp | None = None
+    retry: bool = False
 
 
 def _limit_memory(memory_bytes: int | None) -> None:
@@ -87,10 +115,72 @@ def _yield_cpu() -> None:
         log.debug("worker priority not lowered: %s", exc)
 
 
-def _serve(connection: Connection, settings: Settings, memory_bytes: int | None, extract: Extract) -> None:
+def _die_with_parent() -> None:
+    """On Linux, have the kernel end this worker the moment the process that started it dies.
+
+    The kernel acts even while a reader holds the interpreter lock; elsewhere `_Watchdog` watches the parent.
+    The signal follows the thread that started the worker: `read_in_workers` starts and ends its workers itself.
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    libc = ctypes.CDLL(None, use_errno=True)
+    if libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) != 0:
+        log.debug("parent-death signal not set (errno %d)", ctypes.get_errno())
+    parent = multiprocessing.parent_process()
+    if parent is not None and os.getppid() != parent.pid:  # the parent died before the signal was asked for
+        os._exit(_EXIT_ORPHANED)
+
+
+def _limit_processor_time(seconds: float) -> None:
+    """Ask the system to stop this worker a little after the watchdog should: a reader spinning in C code that
+    holds the interpreter lock stops the watchdog's thread, not the kernel."""
+    if sys.platform == "win32":
+        return
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    soft = math.ceil(usage.ru_utime + usage.ru_stime + seconds) + 2
+    _soft, hard = resource.getrlimit(resource.RLIMIT_CPU)
+    try:
+        resource.setrlimit(resource.RLIMIT_CPU, (soft if hard == resource.RLIM_INFINITY else min(soft, hard), hard))
+    except (ValueError, OSError) as exc:
+        log.debug("processor time limit not applied: %s", exc)
+
+
+class _Watchdog:
+    """A thread in the worker that ends it when its file has used up its processor time or its parent is gone."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.job_started: float | None = None  # processor time when the current file was taken
+        parent = multiprocessing.parent_process()
+        self._parent_sentinel = parent.sentinel if parent is not None else None
+
+    def start_job(self) -> None:
+        _limit_processor_time(self.seconds)
+        self.job_started = time.process_time()
+
+    def end_job(self) -> None:
+        self.job_started = None
+
+    def run(self) -> None:
+        while True:
+            if self._parent_sentinel is None:
+                time.sleep(_POLL_SECONDS)
+            elif wait([self._parent_sentinel], _POLL_SECONDS):
+                os._exit(_EXIT_ORPHANED)
+            started = self.job_started
+            if started is not None and time.process_time() - started > self.seconds:
+                os._exit(_EXIT_PROCESSOR_TIME)
+
+
+def _serve(connection: Connection, settings: Settings, limits: WorkerLimits, extract: Extract) -> None:
     """A worker's life: screen the files it is sent until it is told to stop (None) or the parent goes."""
+    _die_with_parent()
+    watchdog = _Watchdog(limits.seconds)
+    threading.Thread(target=watchdog.run, name="watchdog", daemon=True).start()
     _yield_cpu()
-    _limit_memory(memory_bytes)
+    _limit_memory(limits.memory_bytes)
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
     screener = Screener(settings)
     while True:
@@ -100,24 +190,39 @@ def _serve(connection: Connection, settings: Settings, memory_bytes: int | None,
             return
         if job is None:
             return
-        connection.send(_screen(job, screener, extract, memory_bytes))
+        connection.send(_STARTED)
+        watchdog.start_job()
+        outcome = _screen(job, screener, extract, limits.memory_bytes)
+        watchdog.end_job()
+        connection.send(outcome)
 
 
 def _screen(job: Job, screener: Screener, extract: Extract, memory_bytes: int | None) -> Outcome:
+    """Read the file once and screen those very bytes, so the result is stored under the hash of what was read."""
     try:
-        document = extract(job.path, screener.settings.backend)
-        return Outcome(document, screener.screen_document(document, str(job.path), job.sha256))
-    except ScreenerError as exc:
-        return Outcome(reason=str(exc))
-    except OSError as exc:
-        return Outcome(reason=f"cannot read the file: {exc.strerror or exc}")
+        content, stamp = read_stamped(job.path)
+    except OSError as exc:  # denied, gone or locked now: it may read next time
+        return Outcome(reason=f"cannot read the file: {exc.strerror or exc}", retry=True)
     except MemoryError:
         return Outcome(reason=_too_much_memory(memory_bytes))
-    except RecursionError:
-        return Outcome(reason="the PDF is damaged and cannot be read (objects nested too deeply)")
-    except Exception as exc:  # a bug in a reader on one file must not end the batch
-        log.exception("reading %s failed", job.path)
-        return Outcome(reason=f"the reader crashed on this file ({type(exc).__name__}: {exc})")
+    sha256 = hashlib.sha256(content).hexdigest()
+    try:
+        document = extract(content, screener.settings.backend)
+        candidate = screener.screen_document(document, str(job.path), sha256)
+        return Outcome(document, candidate, sha256=sha256, stamp=stamp)
+    except Exception as exc:  # whatever a file does to a reader is that file's row, not the end of the batch
+        return Outcome(reason=_failure_reason(job, exc, memory_bytes), sha256=sha256, stamp=stamp)
+
+
+def _failure_reason(job: Job, exc: Exception, memory_bytes: int | None) -> str:
+    if isinstance(exc, ScreenerError):
+        return str(exc)
+    if isinstance(exc, MemoryError):
+        return _too_much_memory(memory_bytes)
+    if isinstance(exc, RecursionError):
+        return "the PDF is damaged and cannot be read (objects nested too deeply)"
+    log.error("reading %s failed", job.path, exc_info=exc)
+    return f"the reader crashed on this file ({type(exc).__name__}: {exc})"
 
 
 def _too_much_memory(memory_bytes: int | None) -> str:
@@ -126,7 +231,7 @@ def _too_much_memory(memory_bytes: int | None) -> str:
 
 
 class _Worker:
-    """One process and the pipe to it, with the job it is working on and when that job's time is up."""
+    """One process and the pipe to it, with the job it is working on and when that job's wall time is up."""
 
     def __init__(self, context: multiprocessing.context.SpawnContext, args: tuple[object, ...]) -> None:
         self.connection, child = context.Pipe()
@@ -134,11 +239,11 @@ class _Worker:
         self.process.start()
         child.close()
         self.job: Job | None = None
-        self.deadline = math.inf
+        self.deadline = math.inf  # set when the worker says it started the job: its start-up does not count
 
-    def give(self, job: Job, seconds: float) -> None:
+    def give(self, job: Job) -> None:
         self.connection.send(job)
-        self.job, self.deadline = job, time.monotonic() + seconds
+        self.job, self.deadline = job, math.inf
 
     def stop(self, *, now: bool) -> None:
         if not now:
@@ -154,11 +259,25 @@ class _Worker:
         self.connection.close()
 
 
-def _death_reason(exitcode: int | None, limits: WorkerLimits) -> str:
+def _death_outcome(exitcode: int | None, limits: WorkerLimits) -> Outcome:
+    """Why a worker died holding a file, and whether that says anything about the file."""
+    if exitcode in (_EXIT_PROCESSOR_TIME, -getattr(signal, "SIGXCPU", 0)):
+        return Outcome(reason=f"took longer than {limits.seconds:g} s", retry=True)
     # pdfium aborts when an allocation fails, which under the address-space limit means a runaway file.
-    if limits.memory_bytes is not None and exitcode in (-signal.SIGABRT, -signal.SIGKILL):
-        return _too_much_memory(limits.memory_bytes)
-    return f"the reader crashed on this file (exit status {exitcode})"
+    if limits.memory_bytes is not None and exitcode == -signal.SIGABRT:
+        return Outcome(reason=_too_much_memory(limits.memory_bytes))
+    if exitcode is not None and exitcode < 0 and -exitcode not in _CRASH_SIGNALS:
+        return Outcome(reason=f"the reader stopped unexpectedly ({_signal_name(-exitcode)})", retry=True)
+    if exitcode is not None and exitcode < 0:
+        return Outcome(reason=f"the reader crashed on this file ({_signal_name(-exitcode)})")
+    return Outcome(reason=f"the reader crashed on this file (exit status {exitcode})")
+
+
+def _signal_name(number: int) -> str:
+    try:
+        return signal.Signals(number).name
+    except ValueError:
+        return f"signal {number}"
 
 
 def read_in_workers(
@@ -173,17 +292,17 @@ def read_in_workers(
     """Each job's outcome as it finishes; a hung, crashed or bloated worker fails its job and is replaced.
 
     Stops early when `is_cancelled()` turns true (checked at least every 0.2 s) or when the caller stops
-    iterating; every worker process is ended before this returns.
+    iterating; every worker process is ended before this returns. Workers end themselves if this process dies.
     """
     queue = deque(jobs)
     context = multiprocessing.get_context("spawn")  # what Windows and macOS do anyway; fork is unsafe with Qt
-    args = (settings, limits.memory_bytes, extract)
+    args = (settings, limits, extract)
     pool = [_Worker(context, args) for _ in range(max(1, min(workers, len(jobs))))]
     try:
         while queue or any(w.job for w in pool):
             for worker in pool:
                 if worker.job is None and queue:
-                    worker.give(queue.popleft(), limits.seconds)
+                    worker.give(queue.popleft())
             busy = [w for w in pool if w.job is not None]
             timeout = min(_POLL_SECONDS, max(0.0, min(w.deadline for w in busy) - time.monotonic()))
             wait([w.connection for w in busy] + [w.process.sentinel for w in busy], timeout)
@@ -209,17 +328,23 @@ def _collect(worker: _Worker, limits: WorkerLimits) -> tuple[Job, Outcome] | Non
     job = worker.job
     if job is None:
         return None
-    if worker.connection.poll():
+    while worker.connection.poll():
         try:
-            outcome: Outcome = worker.connection.recv()
+            message: Outcome | str = worker.connection.recv()
         except (EOFError, OSError):
             worker.process.join(_STOP_GRACE_SECONDS)
-            return job, Outcome(reason=_death_reason(worker.process.exitcode, limits))
+            return job, _death_outcome(worker.process.exitcode, limits)
+        if message == _STARTED:
+            worker.deadline = time.monotonic() + limits.stalled_seconds
+            continue
         worker.job, worker.deadline = None, math.inf
-        return job, outcome
+        return job, cast(Outcome, message)
     if not worker.process.is_alive():
-        return job, Outcome(reason=_death_reason(worker.process.exitcode, limits))
+        worker.process.join(_STOP_GRACE_SECONDS)
+        return job, _death_outcome(worker.process.exitcode, limits)
     if time.monotonic() > worker.deadline:
-        log.warning("%s took longer than %g s; its worker is replaced", job.path, limits.seconds)
-        return job, Outcome(reason=f"took longer than {limits.seconds:g} s")
+        log.warning("%s made no progress in %g s; its worker is replaced", job.path, limits.stalled_seconds)
+        return job, Outcome(
+            reason=f"the reader stopped responding (no result in {limits.stalled_seconds:g} s)", retry=True
+        )
     return None

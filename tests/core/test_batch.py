@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import ctypes
+import json
 import os
 import shutil
+import signal
+import subprocess
+import sys
 import time
 from dataclasses import replace
 from datetime import date
@@ -13,6 +17,7 @@ from pathlib import Path
 import pytest
 from fpdf import FPDF
 
+from screener import batch
 from screener.batch import WorkerLimits, screen_files
 from screener.models import Candidate, Document
 from screener.pdftext import Backend, read_document
@@ -22,22 +27,30 @@ from screener.store import Session
 SETTINGS = Settings(as_of=date(2025, 6, 1))
 
 
+KILL_EVERY_PDF = "SCREENER_TEST_KILL_EVERY_PDF"  # set while a test wants every worker killed on a PDF
+
+
 # Readers run in spawned workers, which import them from this module by name.
-def hostile_reader(path: Path, backend: Backend) -> Document:
-    """Reads normally, except files named for what they do to the worker."""
-    if path.stem == "hangs":
+def hostile_reader(content: bytes, backend: Backend) -> Document:
+    """Reads normally, except contents that start with what they do to the worker."""
+    if content.startswith(b"sleeps"):
         time.sleep(600)
-    elif path.stem == "exits":
+    elif content.startswith(b"spins"):
+        while True:
+            pass
+    elif content.startswith(b"exits"):
         os._exit(3)
-    elif path.stem == "segfaults":
+    elif content.startswith(b"segfaults"):
         ctypes.string_at(0)
-    elif path.stem == "bloats":
+    elif content.startswith(b"bloats"):
         bytearray(4 << 30)
-    return read_document(path, backend)
+    elif os.environ.get(KILL_EVERY_PDF) and content.startswith(b"%PDF"):
+        os.kill(os.getpid(), signal.SIGKILL)  # as a user or the system's out-of-memory killer would
+    return read_document(content, backend)
 
 
-def failing_reader(path: Path, backend: Backend) -> Document:
-    raise AssertionError(f"{path} was read again")
+def failing_reader(content: bytes, backend: Backend) -> Document:
+    raise AssertionError("a file was read again")
 
 
 class Recorder:
@@ -59,17 +72,20 @@ def by_name(results: list[Candidate]) -> dict[str, Candidate]:
     return {Path(c.file).name: c for c in results}
 
 
+def hostile_file(folder: Path, behaviour: str) -> Path:
+    path = folder / f"{behaviour}.pdf"
+    path.write_bytes(behaviour.encode() + b" %PDF-1.4")
+    return path
+
+
 def test_hung_crashed_and_bloated_workers_fail_their_file_and_the_batch_goes_on(
     tmp_path: Path, cv_files: list[Path]
 ) -> None:
-    stems = ("hangs", "exits", "segfaults", "bloats")
-    files = [Path(shutil.copy(path, tmp_path / f"{stem}.pdf")) for path, stem in zip(cv_files, stems, strict=False)]
+    files = [hostile_file(tmp_path, behaviour) for behaviour in ("spins", "exits", "segfaults", "bloats")]
     files += cv_files[4:]
     limits = WorkerLimits(seconds=3.0, memory_bytes=1 << 30)
-    started = time.monotonic()
     results = by_name(screen_files(files, SETTINGS, workers=2, limits=limits, extract=hostile_reader))
-    assert time.monotonic() - started < 20
-    assert results["hangs.pdf"].error == "took longer than 3 s"
+    assert results["spins.pdf"].error == "took longer than 3 s"
     assert results["exits.pdf"].error == "the reader crashed on this file (exit status 3)"
     assert results["segfaults.pdf"].error is not None and "the reader crashed" in results["segfaults.pdf"].error
     assert results["bloats.pdf"].error == "the reader used too much memory (over 1024 MB)"
@@ -78,7 +94,7 @@ def test_hung_crashed_and_bloated_workers_fail_their_file_and_the_batch_goes_on(
 
 
 def test_cancel_stops_a_batch_waiting_on_a_hung_file(tmp_path: Path, cv_files: list[Path]) -> None:
-    files = [Path(shutil.copy(cv_files[0], tmp_path / "hangs.pdf")), *cv_files[1:]]
+    files = [hostile_file(tmp_path, "sleeps"), *cv_files[1:]]
     progress = Recorder(cancel_after=1)
     started = time.monotonic()
     results = screen_files(files, SETTINGS, workers=2, progress=progress, extract=hostile_reader)
@@ -143,3 +159,104 @@ def test_every_file_gets_one_row(tmp_path: Path, cv_files: list[Path], workers: 
     results = screen_files(cv_files, SETTINGS, workers=workers)
     assert sorted(c.file for c in results) == sorted(map(str, cv_files))
     assert {c.status for c in results} == {"ok"}
+
+
+def test_a_file_replaced_after_it_was_hashed_is_stored_as_the_person_it_now_holds(
+    tmp_path: Path, cv_files: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first, second = by_name(screen_files(cv_files[:2], SETTINGS, workers=2)).values()
+    assert first.contact.name and second.contact.name and first.contact.name != second.contact.name
+    replaced = Path(shutil.copy(first.file, tmp_path / "zz.pdf"))
+    hash_file = batch.file_sha256
+
+    def hash_then_replace(path: Path) -> str:
+        digest = hash_file(path)
+        if path == replaced:  # the user saves another CV over it while the batch runs
+            replaced.write_bytes(Path(second.file).read_bytes())
+        return digest
+
+    monkeypatch.setattr(batch, "file_sha256", hash_then_replace)
+    with Session.open(tmp_path / "s.sqlite") as session:
+        [row] = screen_files([replaced], SETTINGS, session=session)
+        monkeypatch.undo()
+        true_copy = Path(shutil.copy(first.file, tmp_path / "true copy.pdf"))
+        [copy_row] = screen_files([true_copy], SETTINGS, session=session)
+        assert session.pending([replaced, true_copy]) == []
+    assert (row.sha256, row.contact, row.scores) == (second.sha256, second.contact, second.scores)
+    assert (copy_row.sha256, copy_row.contact, copy_row.scores) == (first.sha256, first.contact, first.scores)
+
+
+def test_waiting_for_the_processor_and_a_slow_start_do_not_time_out_a_cv(tmp_path: Path, cv_files: list[Path]) -> None:
+    # The reader's module takes 3 s to import in each worker and the reader waits 2 s per file without computing,
+    # as a worker does on a busy machine: neither is processor time spent on the file.
+    from waiting_reader import read_after_waiting
+
+    limits = WorkerLimits(seconds=1.0)
+    results = screen_files(cv_files[:2], SETTINGS, workers=2, limits=limits, extract=read_after_waiting)
+    assert [(c.status, c.error) for c in results] == [("ok", None), ("ok", None)]
+
+
+def test_a_reader_that_waits_forever_is_stopped(tmp_path: Path) -> None:
+    limits = WorkerLimits(seconds=1.0, stalled_seconds=3.0)
+    [result] = screen_files([hostile_file(tmp_path, "sleeps")], SETTINGS, limits=limits, extract=hostile_reader)
+    assert result.error == "the reader stopped responding (no result in 3 s)"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+def test_a_transient_failure_is_tried_again_and_a_verdict_on_the_file_is_kept(
+    tmp_path: Path, cv_files: list[Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cv = Path(shutil.copy(cv_files[0], tmp_path / "cv.pdf"))
+    spins = hostile_file(tmp_path, "spins")
+    not_a_pdf = tmp_path / "notes.pdf"
+    not_a_pdf.write_text("meeting notes")
+    files = [cv, not_a_pdf, spins]
+    limits = WorkerLimits(seconds=1.0)
+    monkeypatch.setenv(KILL_EVERY_PDF, "1")
+    with Session.open(tmp_path / "s.sqlite") as session:
+        first = by_name(
+            screen_files(files, SETTINGS, workers=2, session=session, limits=limits, extract=hostile_reader)
+        )
+        assert first["cv.pdf"].error == "the reader stopped unexpectedly (SIGKILL)"
+        assert first["spins.pdf"].error == "took longer than 1 s"
+        assert first["notes.pdf"].error == "not a PDF file"
+        assert session.pending(files) == [cv, spins]
+        monkeypatch.delenv(KILL_EVERY_PDF)
+        # Unchanged files, read again only because their failure said nothing about them.
+        again = by_name(screen_files(files, SETTINGS, workers=2, session=session, extract=read_document))
+        assert session.pending(files) == []
+    assert (again["cv.pdf"].status, again["cv.pdf"].error) == ("ok", None)
+    assert again["spins.pdf"].error is not None and again["spins.pdf"].error.startswith("the PDF is damaged")
+    assert again["notes.pdf"] == first["notes.pdf"]
+
+
+def name_in_another_encoding(folder: Path) -> Path:
+    """A file name in Latin-1, as an old Linux share or a ZIP from Windows leaves them; skipped where refused."""
+    try:
+        path = folder / os.fsdecode(b"Jos\xe9 CV.pdf")
+        path.touch()
+    except (OSError, UnicodeError):
+        pytest.skip("this file system accepts only valid Unicode names")
+    return path
+
+
+def test_a_file_name_in_another_encoding_is_screened_and_kept(tmp_path: Path, cv_files: list[Path]) -> None:
+    odd = name_in_another_encoding(tmp_path)
+    shutil.copy(cv_files[0], odd)
+    shutil.copy(cv_files[0], tmp_path / "same CV.pdf")
+    files = [odd, Path(shutil.copy(cv_files[1], tmp_path / "other.pdf")), tmp_path / "same CV.pdf"]
+    with Session.open(tmp_path / "s.sqlite") as session:
+        results = by_name(screen_files(files, SETTINGS, workers=2, session=session))
+        assert session.pending(files) == [] and session.queued() == []
+        assert sorted(c.file for c in session.candidates()) == sorted(map(str, files))
+    assert [c.status for c in results.values()] == ["ok", "ok", "duplicate"]
+    assert results["same CV.pdf"].error == "duplicate of " + str(tmp_path / "Jos\ufffd CV.pdf")
+
+
+def test_the_command_line_shows_a_name_in_another_encoding_readably(tmp_path: Path, cv_files: list[Path]) -> None:
+    shutil.copy(cv_files[0], name_in_another_encoding(tmp_path))
+    command = [sys.executable, "-m", "screener.cli", "screen", "--session", str(tmp_path / "s.sqlite"), "--json", "-",
+               str(tmp_path)]  # fmt: skip
+    finished = subprocess.run(command, capture_output=True, check=True, env={**os.environ, "PYTHONUTF8": "1"})
+    [row] = json.loads(finished.stdout)["candidates"]
+    assert (row["status"], row["file"]) == ("ok", str(tmp_path / "Jos\ufffd CV.pdf"))
