@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from screener.catalogue import Catalogue
+from screener.cv_date import describe
 from screener.models import Candidate, Span
 from screener.profiles import DEGREE_RANK, gates_summary
 from screener.source_file import readable_path
@@ -21,6 +22,7 @@ TABLE_COLUMNS = (
     "management_score",
     "technical_score",
     "years_experience",
+    "as_of",
     "held_certifications",
     "highest_degree",
     "must_haves",
@@ -54,6 +56,13 @@ def highest_degree(candidate: Candidate) -> str:
         return ""
     best = max(candidate.degrees, key=lambda d: DEGREE_RANK[d.level])
     return f"{best.level} {best.field}".strip()
+
+
+def dated(candidate: Candidate) -> str | None:
+    """Which day "Present" stood for and why, e.g. "as of Aug 2023, from the PDF"."""
+    if candidate.as_of is None or candidate.as_of_source is None:
+        return None
+    return describe(candidate.as_of, candidate.as_of_source)
 
 
 def candidate_to_dict(candidate: Candidate) -> dict[str, Any]:
@@ -107,6 +116,8 @@ def candidate_to_dict(candidate: Candidate) -> dict[str, Any]:
         "years_experience": candidate.years_experience,
         "years_management": candidate.years_management,
         "years_technical": candidate.years_technical,
+        "as_of": candidate.as_of.isoformat() if candidate.as_of else None,
+        "as_of_note": dated(candidate),
         "management_score": scores.management if scores else None,
         "technical_score": scores.technical if scores else None,
         "role_fit": scores.role_fit if scores else None,
@@ -153,6 +164,7 @@ def table_row(candidate: Candidate) -> dict[str, object]:
         "management_score": scores.management if scores else "",
         "technical_score": scores.technical if scores else "",
         "years_experience": "" if candidate.years_experience is None else candidate.years_experience,
+        "as_of": dated(candidate) or "",
         "held_certifications": "; ".join(c.name for c in candidate.held_certifications),
         "highest_degree": highest_degree(candidate),
         "must_haves": gates_summary(candidate.profile_fit.gates) if candidate.profile_fit else "",

@@ -26,6 +26,7 @@ Axis = Literal["management", "technical"]
 RoleFit = Literal["tpm", "pm", "technical", "other"]
 FileStatus = Literal["ok", "error", "duplicate"]
 GateOutcome = Literal["pass", "fail", "unknown"]
+DateSource = Literal["run", "cv", "pdf", "today"]
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,7 @@ class Document:
     page_sizes: tuple[tuple[float, float], ...] = ()  # (width, height) per page, in points
     pages_read: int = 0  # fewer than `pages` when a long document was cut short
     warnings: tuple[str, ...] = ()
+    pdf_date: date | None = None  # when the PDF was last saved, from its metadata
 
 
 @dataclass(frozen=True)
@@ -187,6 +189,8 @@ class Candidate:
     scores: Scores | None = None
     warnings: tuple[str, ...] = ()
     profile_fit: ProfileFit | None = None  # set when a role profile is applied, never by screening
+    as_of: date | None = None  # the day "Present" stood for in this CV
+    as_of_source: DateSource | None = None  # where that day came from: see screener.cv_date
 
     @property
     def held_certifications(self) -> tuple[CertMatch, ...]:

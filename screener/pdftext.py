@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import io
 import logging
 import math
-from collections.abc import Iterator
+import re
+from collections.abc import Iterator, Mapping
+from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
@@ -24,10 +27,24 @@ Backend = Literal["pdfium", "pdfplumber"]
 PdfSource = Path | bytes  # a file, or the bytes a batch worker read from it once (and hashed)
 MAX_PAGES = 30  # a CV longer than this is a catalogue or a thesis; the rest is not read
 _BOLD_WEIGHT = 600
+# PDF dates are "D:YYYYMMDDHHmmSS..." (the "D:" and all but the year optional); only plausible years count.
+_PDF_DATE = re.compile(r"^(?:D:)?(?P<year>19[89]\d|2\d{3})(?P<month>0[1-9]|1[0-2])?(?P<day>0[1-9]|[12]\d|3[01])?")
 
 # pdfminer (under pdfplumber) logs every odd font it meets; a user cannot act on any of it.
 for _noisy in ("pdfminer", "pdfplumber"):
     logging.getLogger(_noisy).setLevel(logging.ERROR)
+
+
+def pdf_date(metadata: Mapping[str, Any]) -> date | None:
+    """The day the PDF was last saved (ModDate, else CreationDate), when its metadata says so plausibly."""
+    for key in ("ModDate", "CreationDate"):
+        value = metadata.get(key) or ""
+        found = _PDF_DATE.match(value.decode("latin-1") if isinstance(value, bytes) else str(value))
+        if found:
+            year, month, day = int(found["year"]), int(found["month"] or 1), int(found["day"] or 1)
+            with contextlib.suppress(ValueError):
+                return date(year, month, day)
+    return None
 
 
 def check_pdf_header(source: PdfSource) -> None:
@@ -127,7 +144,10 @@ def _pdfium_chars(page: pdfium.PdfPage) -> Iterator[PageChar]:
         textpage.close()
 
 
-def _read_pdfium(source: PdfSource, max_pages: int) -> tuple[int, list[Line], list[tuple[float, float]]]:
+_Reading = tuple[int, list[Line], list[tuple[float, float]], date | None]
+
+
+def _read_pdfium(source: PdfSource, max_pages: int) -> _Reading:
     try:
         pdf = pdfium.PdfDocument(source)
     except pdfium.PdfiumError as exc:
@@ -142,7 +162,7 @@ def _read_pdfium(source: PdfSource, max_pages: int) -> tuple[int, list[Line], li
             sizes.append((width, height))
             lines += page_lines(list(_pdfium_chars(page)), number + 1, width)
             page.close()
-        return total, lines, sizes
+        return total, lines, sizes, pdf_date(pdf.get_metadata_dict(skip_empty=True))
     except pdfium.PdfiumError as exc:  # a page that will not load: a looping or broken page tree
         raise UnreadablePdfError(f"the PDF is damaged and cannot be read (page {len(sizes) + 1}: {exc})") from exc
     finally:
@@ -160,7 +180,7 @@ def _pdfplumber_chars(chars: list[dict[str, Any]]) -> Iterator[PageChar]:
         pending_space = False
 
 
-def _read_pdfplumber(source: PdfSource, max_pages: int) -> tuple[int, list[Line], list[tuple[float, float]]]:
+def _read_pdfplumber(source: PdfSource, max_pages: int) -> _Reading:
     import pdfplumber  # imported here: only the reference path and the page view need it
 
     try:
@@ -170,7 +190,7 @@ def _read_pdfplumber(source: PdfSource, max_pages: int) -> tuple[int, list[Line]
             for page in pdf.pages[:max_pages]:
                 sizes.append((float(page.width), float(page.height)))
                 lines += page_lines(list(_pdfplumber_chars(page.chars)), page.page_number, float(page.width))
-            return len(pdf.pages), lines, sizes
+            return len(pdf.pages), lines, sizes, pdf_date(pdf.metadata)
     except UnreadablePdfError:
         raise
     except Exception as exc:  # pdfminer raises many unrelated types on damaged files
@@ -182,7 +202,7 @@ def read_document(source: PdfSource, backend: Backend = "pdfium", max_pages: int
     with a reason."""
     check_pdf_header(source)
     reader = _read_pdfium if backend == "pdfium" else _read_pdfplumber
-    total, lines, sizes = reader(source, max_pages)
+    total, lines, sizes, saved_on = reader(source, max_pages)
     if total == 0:
         raise UnreadablePdfError("the PDF has no pages")
     if not any(len(line.text) > 2 for line in lines):
@@ -194,4 +214,5 @@ def read_document(source: PdfSource, backend: Backend = "pdfium", max_pages: int
         page_sizes=tuple(sizes),
         pages_read=min(total, max_pages),
         warnings=warnings,
+        pdf_date=saved_on,
     )

@@ -6,12 +6,14 @@ import dataclasses
 import hashlib
 import logging
 from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
 from pathlib import Path
 from typing import TypedDict
 
 from screener.blocks import join_wrapped
 from screener.catalogue import Catalogue
 from screener.contact import extract_contact
+from screener.cv_date import ReferenceDate, reference_date
 from screener.degrees import extract_degrees
 from screener.experience import at_reference_date, extract_jobs, merged_years, years_where
 from screener.matching import CertificationMatcher
@@ -51,7 +53,8 @@ class Screener:
 
     def screen_document(self, document: Document, file: str, sha256: str) -> Candidate:
         """Everything scoring needs is in the document, so a stored extraction can be re-scored."""
-        as_of = self.settings.reference_date()
+        reference = self._reference(document)
+        as_of = reference.day
         lines = document.lines
         titles = self.catalogue.role_titles
         duty_terms = [t for terms in self.catalogue.technical_keywords.values() for t in terms]
@@ -70,8 +73,13 @@ class Screener:
             jobs=jobs,
             scores=score_candidate(Findings(lines, certs, degrees, jobs), self.catalogue),
             warnings=document.warnings,
+            as_of=as_of,
+            as_of_source=reference.source,
             **_years(jobs),
         )
+
+    def _reference(self, document: Document) -> ReferenceDate:
+        return reference_date(document, self.settings.as_of, date.today())
 
     def rescore_findings(self, candidate: Candidate, document: Document) -> Candidate:
         """Score a candidate's stored findings again under new weights, caps, thresholds or keywords.
@@ -85,9 +93,18 @@ class Screener:
             for match in candidate.certifications
             if (entry := known.get(match.cert_id)) is not None
         )
-        jobs = tuple(at_reference_date(job, self.settings.reference_date()) for job in candidate.jobs)
+        reference = self._reference(document)
+        jobs = tuple(at_reference_date(job, reference.day) for job in candidate.jobs)
         scores = score_candidate(Findings(document.lines, certs, candidate.degrees, jobs), self.catalogue)
-        return dataclasses.replace(candidate, certifications=certs, jobs=jobs, scores=scores, **_years(jobs))
+        return dataclasses.replace(
+            candidate,
+            certifications=certs,
+            jobs=jobs,
+            scores=scores,
+            as_of=reference.day,
+            as_of_source=reference.source,
+            **_years(jobs),
+        )
 
 
 class _Years(TypedDict):
