@@ -11,7 +11,7 @@ from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex,
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QApplication, QStyle
 
-from screener.export import highest_degree
+from screener.export import dated, highest_degree
 from screener.models import Candidate
 from screener.profiles import gates_summary
 
@@ -19,11 +19,12 @@ from .decisions import VERDICT_LABELS, DecisionStore, InMemoryDecisionStore, Rev
 from .labels import (
     ROLE_FIT_LABELS,
     ROLE_FIT_RANK,
+    candidate_is_old,
     display_name,
     gates_text,
     held_certifications_text,
     status_text,
-    years_text,
+    years_cell,
 )
 
 # Raw values (numbers as numbers, not text): the score bars read this role.
@@ -100,7 +101,7 @@ _DISPLAY: dict[Column, Callable[[Candidate], str]] = {
     Column.ROLE_FIT: lambda c: ROLE_FIT_LABELS[c.scores.role_fit] if c.scores else "",
     Column.MANAGEMENT: lambda c: "" if c.scores is None else f"{c.scores.management:.0f}",
     Column.TECHNICAL: lambda c: "" if c.scores is None else f"{c.scores.technical:.0f}",
-    Column.YEARS: lambda c: years_text(c.years_experience),
+    Column.YEARS: years_cell,
     Column.CERTIFICATIONS: held_certifications_text,
     Column.DEGREE: highest_degree,
     Column.DECISION: lambda c: "",  # read from the decision store when shown: it changes as the user reviews
@@ -122,6 +123,14 @@ _SORT_KEY: dict[Column, Callable[[Candidate], SortKey]] = {
     Column.FILE: lambda c: c.file.casefold(),
     Column.GATES: lambda c: c.profile_fit.standing if c.profile_fit else _MISSING,
 }
+
+
+def _years_tooltip(candidate: Candidate) -> str | None:
+    """Which day "Present" counted to, and a warning when the CV is more than a year old."""
+    note = dated(candidate)
+    if note and candidate_is_old(candidate):
+        return f"Years {note}: this CV is more than a year old"
+    return f"Years {note}" if note else None
 
 
 def search_text(candidate: Candidate) -> str:
@@ -333,4 +342,6 @@ class CandidateTableModel(QAbstractTableModel):
             return gates_text(candidate)
         if column == Column.CERTIFICATIONS and candidate.certifications:
             return "\n".join(f"{c.name}: {c.status}" for c in candidate.certifications)
+        if column == Column.YEARS:
+            return _years_tooltip(candidate)
         return None

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from screener.export import dated
 from screener.models import Axis, Candidate, Evidence
 from screener.profiles import gates_summary
 
@@ -238,6 +239,8 @@ class DetailPane(QWidget):
             return f"Not scored ({candidate.status}): {candidate.error or 'no reason given'}"
         scores = candidate.scores
         years = f", {years_text(candidate.years_experience)} years of experience" if candidate.years_experience else ""
+        if years and (note := dated(candidate)):
+            years += f" ({note})"
         summary = (
             f"{ROLE_FIT_LABELS[scores.role_fit]}: management {scores.management:.0f}, "
             f"technical {scores.technical:.0f}{years}"

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
+from screener.cv_date import is_old
 from screener.models import Candidate, DegreeLevel, RoleFit
 
 ROLE_FIT_LABELS: dict[RoleFit, str] = {
@@ -37,6 +39,19 @@ def has_pm_certification(candidate: Candidate) -> bool:
 
 def years_text(years: float | None) -> str:
     return "" if years is None else f"{years:.1f}"
+
+
+def years_cell(candidate: Candidate) -> str:
+    """The years, with the CV's year beside them when it was written more than a year ago ("6.5 · 2021")."""
+    years = years_text(candidate.years_experience)
+    if years and candidate_is_old(candidate):
+        return f"{years} · {candidate.as_of:%Y}"
+    return years
+
+
+def candidate_is_old(candidate: Candidate) -> bool:
+    day, source = candidate.as_of, candidate.as_of_source
+    return day is not None and source is not None and is_old(day, source, date.today())
 
 
 def display_name(candidate: Candidate) -> str:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
+from datetime import date
+
 import pytest
 from PySide6.QtCore import QPersistentModelIndex, Qt
 from pytestqt.modeltest import ModelTester
@@ -130,3 +133,14 @@ def test_a_review_shows_on_every_copy_of_the_same_cv(qtbot: QtBot) -> None:
     with qtbot.waitSignals([model.dataChanged, model.dataChanged]):
         model.set_review(0, Review("maybe"))
     assert [model.index(row, Column.DECISION).data() for row in (0, 1)] == ["Maybe", "Maybe"]
+
+
+def test_a_cv_written_long_ago_is_flagged_beside_its_years() -> None:
+    old = dataclasses.replace(make_candidate("Old Cv"), as_of=date(2019, 8, 31), as_of_source="pdf")
+    recent = dataclasses.replace(make_candidate("New Cv"), as_of=date.today(), as_of_source="pdf")
+    model = CandidateTableModel(InMemoryDecisionStore())
+    model.append_candidates([old, recent])
+    years = [model.index(row, Column.YEARS) for row in range(2)]
+    assert [model.data(index) for index in years] == ["8.0 · 2019", "8.0"]
+    tooltip = model.data(years[0], Qt.ItemDataRole.ToolTipRole)
+    assert tooltip == "Years as of Aug 2019, from the PDF: this CV is more than a year old"
