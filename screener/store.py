@@ -29,6 +29,7 @@ from screener.source_file import FileStamp, file_stamp, path_from_storage, stora
 
 __all__ = [
     "Decision",
+    "RemovedCandidate",
     "Review",
     "Session",
     "StoredResult",
@@ -94,6 +95,28 @@ class StoredResult:
 
     candidate: Candidate
     scored_with: str
+
+
+StoredRow = dict[str, object]  # one row of a session table by column name
+
+
+@dataclass(frozen=True)
+class RemovedCandidate:
+    """The rows a removal took out of the session, kept so it can be undone exactly."""
+
+    file: StoredRow
+    extraction: StoredRow | None = None
+    review: StoredRow | None = None
+
+
+def _take(db: sqlite3.Connection, table: str, key: str, value: object) -> StoredRow | None:
+    """Delete the row of `table` whose `key` is `value`, returning it by column name."""
+    cursor = db.execute(f"SELECT * FROM {table} WHERE {key} = ?", (value,))
+    row = cursor.fetchone()
+    if row is None:
+        return None
+    db.execute(f"DELETE FROM {table} WHERE {key} = ?", (value,))
+    return {column[0]: cell for column, cell in zip(cursor.description, row, strict=True)}
 
 
 def default_session_path() -> Path:
@@ -367,6 +390,33 @@ class Session:
     def decisions(self) -> dict[str, Review]:
         rows = self._query("SELECT sha256, decision, note FROM review")
         return {str(sha256): Review(cast(Decision, decision), str(note)) for sha256, decision, note in rows}
+
+    def remove_candidate(self, file: str) -> RemovedCandidate | None:
+        """Take one file off the session in one transaction; its extraction and review go too unless another
+        file holds the same content. Returns what was taken, for `restore_candidate`; None if it was not listed."""
+        stored_path = storable_path(file)
+        with self._transaction() as db:
+            listed = _take(db, "file", "path", stored_path)
+            if listed is None:
+                return None
+            db.execute("DELETE FROM queued WHERE path = ?", (stored_path,))
+            sha256 = listed["sha256"]
+            if sha256 is None or db.execute("SELECT 1 FROM file WHERE sha256 = ?", (sha256,)).fetchone():
+                return RemovedCandidate(listed)
+            return RemovedCandidate(
+                listed, _take(db, "extraction", "sha256", sha256), _take(db, "review", "sha256", sha256)
+            )
+
+    def restore_candidate(self, removed: RemovedCandidate) -> None:
+        """Put back, in one transaction, exactly what `remove_candidate` took (the reviewer undid a removal)."""
+        with self._transaction() as db:
+            for table, row in (("file", removed.file), ("extraction", removed.extraction), ("review", removed.review)):
+                if row is not None:
+                    names = ", ".join(row)
+                    db.execute(
+                        f"INSERT OR REPLACE INTO {table} ({names}) VALUES ({', '.join('?' * len(row))})",
+                        tuple(row.values()),
+                    )
 
 
 def _prepare(connection: sqlite3.Connection, path: Path) -> None:
