@@ -1,15 +1,23 @@
-"""Results as the JSON contract (screener.results/1), as table rows, and as CSV safe for spreadsheets."""
+"""Results as the JSON contract (screener.results/1), as table rows, and as CSV or XLSX safe for spreadsheets."""
 
 from __future__ import annotations
 
 import csv
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
 from screener.catalogue import Catalogue
 from screener.cv_date import describe
-from screener.models import Candidate, Span
+from screener.errors import ScreenerError
+from screener.models import Candidate, RoleFit, Span
 from screener.profiles import DEGREE_RANK, gates_summary
 from screener.source_file import readable_path
 
@@ -176,15 +184,161 @@ def table_row(candidate: Candidate) -> dict[str, object]:
     }
 
 
-def write_csv(rows: Iterable[dict[str, object]], stream: IO[str], columns: Sequence[str] = TABLE_COLUMNS) -> None:
-    """CSV with one row per candidate, every text cell neutralised against formula injection."""
+def write_csv(
+    rows: Iterable[dict[str, object]],
+    stream: IO[str],
+    columns: Sequence[str] = TABLE_COLUMNS,
+    headers: Sequence[str] | None = None,
+) -> None:
+    """CSV with one row per candidate, every text cell neutralised against formula injection.
+
+    `headers` names the columns for people; without it the header row holds the row keys.
+    """
     writer = csv.DictWriter(stream, fieldnames=list(columns), extrasaction="ignore")
-    writer.writeheader()
+    writer.writerow(dict(zip(columns, headers or columns, strict=True)))
     for row in rows:
         writer.writerow({key: neutralise_cell(value) for key, value in row.items()})
 
 
-def write_csv_file(rows: Iterable[dict[str, object]], path: Path, columns: Sequence[str] = TABLE_COLUMNS) -> None:
+def write_csv_file(
+    rows: Iterable[dict[str, object]],
+    path: Path,
+    columns: Sequence[str] = TABLE_COLUMNS,
+    headers: Sequence[str] | None = None,
+) -> None:
     # utf-8-sig so that Excel on Windows reads accented names correctly.
     with path.open("w", encoding="utf-8-sig", newline="") as stream:
-        write_csv(rows, stream, columns)
+        write_csv(rows, stream, columns, headers)
+
+
+# The list a recruiter sends on ------------------------------------------------------------------------
+
+ReportRow = dict[str, object]
+ROLE_FIT_LABELS: dict[RoleFit, str] = {
+    "tpm": "TPM",
+    "pm": "PM",
+    "technical": "Technical specialist",
+    "other": "Other",
+}
+
+
+@dataclass(frozen=True)
+class ReportColumn:
+    """One column of the exported list: the row key, its header, its width in characters and number format."""
+
+    key: str
+    header: str
+    width: int
+    number_format: str = "General"
+    contact: bool = False  # left out when the user exports without contact details
+
+
+REPORT_COLUMNS = (
+    ReportColumn("rank", "Rank", 6, "0"),
+    ReportColumn("name", "Name", 26),
+    ReportColumn("decision", "Decision", 10),
+    ReportColumn("role_fit", "Role fit", 19),
+    ReportColumn("management", "Management", 12, "0"),
+    ReportColumn("technical", "Technical", 10, "0"),
+    ReportColumn("years", "Years", 7, "0.0"),
+    ReportColumn("must_haves", "Must-haves", 12),
+    ReportColumn("held_certifications", "Held certifications", 34),
+    ReportColumn("highest_degree", "Highest degree", 26),
+    ReportColumn("note", "Note", 34),
+    ReportColumn("email", "Email", 28, contact=True),
+    ReportColumn("phone", "Phone", 18, contact=True),
+    ReportColumn("status", "Status", 8),
+    ReportColumn("error", "Problem", 28),
+    ReportColumn("file", "File", 50),
+)
+
+
+def report_columns(include_contact: bool = True) -> tuple[ReportColumn, ...]:
+    return tuple(c for c in REPORT_COLUMNS if include_contact or not c.contact)
+
+
+def report_row(candidate: Candidate, rank: int | None, decision: str = "", note: str = "") -> ReportRow:
+    """The candidate as the app shows it: role fit in words, whole scores, years to one decimal, full path."""
+    row = table_row(candidate)
+    scores = candidate.scores
+    years = candidate.years_experience
+    return {
+        **row,
+        "rank": "" if rank is None else rank,
+        "decision": decision,
+        "note": note,
+        "role_fit": ROLE_FIT_LABELS[scores.role_fit] if scores else "",
+        # Rounded as the list shows them, so the CSV and the sheet read 72, not 72.0 beside 71.66666666666667.
+        "management": round(scores.management) if scores else "",
+        "technical": round(scores.technical) if scores else "",
+        "years": "" if years is None else round(years, 1),
+        "file": str(Path(str(row["file"])).absolute()),
+    }
+
+
+def report_rows(listed: Iterable[tuple[Candidate, str, str]]) -> list[ReportRow]:
+    """Rows for (candidate, decision, note) in the order given; screened CVs are ranked 1, 2, … in that order."""
+    rows = []
+    rank = 0
+    for candidate, decision, note in listed:
+        rank += candidate.scores is not None
+        rows.append(report_row(candidate, rank if candidate.scores else None, decision, note))
+    return rows
+
+
+def _put(cell: Cell, value: object) -> None:
+    if not isinstance(value, str):
+        cell.value = value
+        return
+    # openpyxl refuses control characters an odd PDF can carry; they mean nothing in a name or a note.
+    text = ILLEGAL_CHARACTERS_RE.sub("", value)
+    if not text:
+        return  # an empty cell, not an empty string Excel would count in the filter
+    cell.value = text
+    # Text stays text, never a formula: the value is kept as written (no apostrophe added), and the quote
+    # prefix tells Excel to keep it text when someone edits the cell.
+    cell.data_type = "s"
+    cell.quotePrefix = value.startswith(_FORMULA_PREFIXES)
+
+
+def _link_files(sheet: Worksheet, column: int) -> None:
+    for (cell,) in sheet.iter_rows(min_row=2, min_col=column, max_col=column):
+        if isinstance(cell.value, str) and Path(cell.value).is_absolute():
+            cell.hyperlink = Path(cell.value).as_uri()
+            cell.style = "Hyperlink"
+
+
+def write_xlsx(rows: Iterable[ReportRow], path: Path, columns: Sequence[ReportColumn] = REPORT_COLUMNS) -> None:
+    """One sheet: bold frozen headers with a filter, sized columns, text as text and each file a link."""
+    workbook = Workbook()
+    sheet = workbook.active
+    assert isinstance(sheet, Worksheet)
+    sheet.title = "Candidates"
+    for number, column in enumerate(columns, 1):
+        header = sheet.cell(1, number, column.header)
+        header.font = Font(bold=True)
+        sheet.column_dimensions[get_column_letter(number)].width = column.width
+    for row_number, row in enumerate(rows, 2):
+        for number, column in enumerate(columns, 1):
+            cell = sheet.cell(row_number, number)
+            _put(cell, row.get(column.key, ""))
+            cell.number_format = column.number_format
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = sheet.dimensions
+    keys = [c.key for c in columns]
+    if "file" in keys:
+        _link_files(sheet, keys.index("file") + 1)
+    workbook.save(path)
+
+
+def write_report(path: Path, rows: Sequence[ReportRow], include_contact: bool = True) -> int:
+    """Write in the format the file name asks for; returns the number of candidates written."""
+    columns = report_columns(include_contact)
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        write_csv_file(rows, path, [c.key for c in columns], [c.header for c in columns])
+    elif suffix == ".xlsx":
+        write_xlsx(rows, path, columns)
+    else:
+        raise ScreenerError(f"Cannot export to “{path.name}”: choose a name ending in .csv or .xlsx.")
+    return len(rows)

@@ -1,52 +1,138 @@
-"""Writes the candidates in the current view (filtered and sorted), with reviews, to CSV or XLSX."""
+"""The export dialog and its rows: the candidates shown (or all), in the list's order, with reviews."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
-from openpyxl import Workbook
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from screener.errors import ScreenerError
-from screener.export import TABLE_COLUMNS, neutralise_cell, table_row, write_csv_file
+from screener.export import ReportRow, report_rows
 
 from .candidate_proxy import CandidateProxyModel
 from .decisions import VERDICT_LABELS
 
-ExportRow = dict[str, object]
-EXPORT_COLUMNS = (*TABLE_COLUMNS, "decision", "note")
-EXPORT_FILTERS = "CSV, for any spreadsheet (*.csv);;Excel workbook (*.xlsx)"
+# The suffix of each format and the file dialog filter that goes with it; the first is proposed.
+EXPORT_FORMATS = {".xlsx": "Excel workbook (*.xlsx)", ".csv": "CSV, for any spreadsheet (*.csv)"}
+_PROPOSED_STEM = "candidates"
 
 
-def view_rows(proxy: CandidateProxyModel) -> list[ExportRow]:
-    """The engine's table rows plus the reviewer's decision and note, in the order the user sees them."""
+def view_rows(proxy: CandidateProxyModel, everyone: bool = False) -> list[ReportRow]:
+    """The rows with each reviewer's decision and note, in the order the list shows them.
+
+    `everyone` takes the rows the filter hides too; sorting happens in the source model, so its order is the
+    list's order.
+    """
     model = proxy.candidate_model()
-    rows = []
-    for proxy_row in range(proxy.rowCount()):
-        source_row = proxy.source_row(proxy_row)
-        review = model.review(source_row)
-        rows.append(
-            {**table_row(model.candidate(source_row)), "decision": VERDICT_LABELS[review.verdict], "note": review.note}
+    source_rows: Sequence[int] = (
+        range(model.rowCount()) if everyone else [proxy.source_row(row) for row in range(proxy.rowCount())]
+    )
+    reviews = [model.review(row) for row in source_rows]
+    return report_rows(
+        (model.candidate(row), VERDICT_LABELS[review.verdict], review.note)
+        for row, review in zip(source_rows, reviews, strict=True)
+    )
+
+
+def candidates_text(count: int) -> str:
+    return f"{count} candidate{'s' if count != 1 else ''}"
+
+
+@dataclass(frozen=True)
+class ExportChoice:
+    path: Path
+    everyone: bool  # the rows the filter hides too
+    include_contact: bool
+
+
+class ExportDialog(QDialog):
+    """Which candidates, which format, which file and whether contact details go with them."""
+
+    def __init__(self, shown: int, total: int, folder: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export the list")
+        filtered = shown != total
+        self.shown_button = QRadioButton(
+            f"{shown} of {candidates_text(total)} (the filtered list)" if filtered else f"All {candidates_text(total)}"
         )
-    return rows
+        self.shown_button.setChecked(True)
+        self.all_button = QRadioButton(f"All {candidates_text(total)}")
+        self.all_button.setVisible(filtered)
+        self.format_box = QComboBox()
+        for suffix, label in EXPORT_FORMATS.items():
+            self.format_box.addItem(label.replace("*", ""), suffix)
+        self.path_edit = QLineEdit(str(folder / f"{_PROPOSED_STEM}{self.suffix()}"))
+        self.contact_box = QCheckBox("Include contact details (email, phone)")
+        self.contact_box.setChecked(True)
+        self._confirmed: Path | None = None  # a file the save dialog already asked to replace
+        self.format_box.currentIndexChanged.connect(self._follow_format)
+        self._layout()
 
+    def _layout(self) -> None:
+        browse = QPushButton("Browse…")
+        browse.clicked.connect(self._browse)
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.path_edit, 1)
+        file_row.addWidget(browse)
+        scope = QVBoxLayout()
+        scope.addWidget(self.shown_button)
+        scope.addWidget(self.all_button)
+        form = QFormLayout()
+        form.addRow("Candidates", scope)
+        form.addRow("Format", self.format_box)
+        form.addRow("File", file_row)
+        form.addRow("", self.contact_box)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.resize(560, self.sizeHint().height())
 
-def write_xlsx(path: Path, rows: Sequence[ExportRow]) -> None:
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Candidates")
-    sheet.append(list(EXPORT_COLUMNS))
-    for row in rows:
-        sheet.append([neutralise_cell(row[column]) for column in EXPORT_COLUMNS])
-    workbook.save(path)
+    def suffix(self) -> str:
+        return str(self.format_box.currentData())
 
+    def path(self) -> Path:
+        """The file named, ending in the chosen format's suffix."""
+        path = Path(self.path_edit.text().strip() or _PROPOSED_STEM)
+        return path if path.suffix.lower() == self.suffix() else path.with_name(path.stem + self.suffix())
 
-def write_export(path: Path, rows: Sequence[ExportRow]) -> int:
-    """Write in the format the file name asks for; returns the number of candidates written."""
-    suffix = path.suffix.lower()
-    if suffix == ".csv":
-        write_csv_file(rows, path, EXPORT_COLUMNS)
-    elif suffix == ".xlsx":
-        write_xlsx(path, rows)
-    else:
-        raise ScreenerError(f"Cannot export to “{path.name}”: choose a name ending in .csv or .xlsx.")
-    return len(rows)
+    def _follow_format(self) -> None:
+        # The proposed name keeps up with the format, so "candidates.xlsx" never ends up holding CSV.
+        path = Path(self.path_edit.text().strip() or _PROPOSED_STEM)
+        stem = path.stem if path.suffix.lower() in EXPORT_FORMATS else path.name
+        self.path_edit.setText(str(path.with_name(stem + self.suffix())))
+
+    def _browse(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, "Export the list", str(self.path()), EXPORT_FORMATS[self.suffix()])
+        if name:
+            self.path_edit.setText(name)
+            self._confirmed = self.path()
+
+    def choice(self) -> ExportChoice:
+        return ExportChoice(self.path(), self.all_button.isChecked(), self.contact_box.isChecked())
+
+    def accept(self) -> None:
+        path = self.path()
+        if path.exists() and path != self._confirmed:
+            answer = QMessageBox.question(self, "Export the list", f"{path.name} already exists. Replace it?")
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        super().accept()

@@ -6,14 +6,10 @@ from datetime import date
 from pathlib import Path
 
 from screener.cv_date import is_old
-from screener.models import Candidate, DegreeLevel, RoleFit
 
-ROLE_FIT_LABELS: dict[RoleFit, str] = {
-    "tpm": "TPM",
-    "pm": "PM",
-    "technical": "Technical specialist",
-    "other": "Other",
-}
+# The engine's words for a role fit, so the list and its export say the same.
+from screener.export import ROLE_FIT_LABELS as ROLE_FIT_LABELS
+from screener.models import Candidate, DegreeLevel, RoleFit
 
 # Higher is better: sorting the role-fit column descending puts TPMs first.
 ROLE_FIT_RANK: dict[RoleFit, int] = {"tpm": 4, "pm": 3, "technical": 2, "other": 1}

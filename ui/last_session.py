@@ -1,4 +1,4 @@
-"""Which session file the app opens when none is named: the one open when it last ran, else the default."""
+"""What the app remembers between runs: the session open when it last ran, the folder of the last export."""
 
 from __future__ import annotations
 
@@ -13,28 +13,46 @@ from screener.store import default_session_path
 log = logging.getLogger(__name__)
 
 
-def _pointer_path() -> Path:
-    return Path(platformdirs.user_config_dir("cv-screener", appauthor=False)) / "last-session"
+def _pointer_path(name: str) -> Path:
+    return Path(platformdirs.user_config_dir("cv-screener", appauthor=False)) / name
 
 
-def last_session_path() -> Path:
+def _remembered(name: str, default: Path) -> Path:
     try:
-        named = _pointer_path().read_text(encoding="utf-8").strip()
+        named = _pointer_path(name).read_text(encoding="utf-8").strip()
     except OSError:
-        return default_session_path()
-    return Path(named) if named else default_session_path()
+        return default
+    return Path(named) if named else default
 
 
-def remember_session(path: Path) -> None:
-    """Note the session in use, replacing the note in one step: a torn write would point at a wrong file."""
-    pointer = _pointer_path()
+def _remember(name: str, path: Path, what: str) -> None:
+    """Replace the note in one step: a torn write would point at a wrong file."""
+    pointer = _pointer_path(name)
     try:
         pointer.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        log.warning("the session in use cannot be remembered for the next start: %s", exc)
+        log.warning("%s cannot be remembered for the next start: %s", what, exc)
         return
     file = QSaveFile(str(pointer))
     if not (
         file.open(QIODevice.OpenModeFlag.WriteOnly) and file.write(str(path).encode("utf-8")) >= 0 and file.commit()
     ):
-        log.warning("the session in use cannot be remembered for the next start: %s", file.errorString())
+        log.warning("%s cannot be remembered for the next start: %s", what, file.errorString())
+
+
+def last_session_path() -> Path:
+    return _remembered("last-session", default_session_path())
+
+
+def remember_session(path: Path) -> None:
+    _remember("last-session", path, "the session in use")
+
+
+def last_export_folder() -> Path:
+    """Where the last export went, else the user's documents folder."""
+    folder = _remembered("last-export-folder", Path(platformdirs.user_documents_dir()))
+    return folder if folder.is_dir() else Path(platformdirs.user_documents_dir())
+
+
+def remember_export_folder(folder: Path) -> None:
+    _remember("last-export-folder", folder, "the export folder")

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from screener.errors import ScreenerError, SessionError
+from screener.export import write_report
 from screener.models import Candidate
 from screener.profiles import apply_profile
 from screener.store import Session, default_session_path, next_session_path
@@ -40,10 +41,11 @@ from .decisions import InMemoryDecisionStore, Review, SessionDecisionStore, Verd
 from .detail_pane import VERDICT_SHORTCUT_KEYS, DetailPane
 from .engine import Engine, load_engine
 from .errors import WayOut, show_exception
-from .export_view import EXPORT_FILTERS, view_rows, write_export
+from .export_view import ExportChoice, ExportDialog, view_rows
 from .filter_bar import FilterBar
 from .import_progress import ImportProgress
 from .import_worker import ImportWorker
+from .last_session import last_export_folder, remember_export_folder
 from .settings_dialog import SettingsDialog
 from .tasks import finish_before_exit, run_in_background
 
@@ -156,7 +158,7 @@ class MainWindow(QMainWindow):
         self.export_action = self._action(
             "&Export List…",
             "Ctrl+E",
-            self._choose_export_file,
+            self.choose_export_file,
             "Save the candidates shown, in their order, with decisions and notes",
         )
         self.export_action.setIcon(icon(QStyle.StandardPixmap.SP_DialogSaveButton))
@@ -536,30 +538,33 @@ class MainWindow(QMainWindow):
 
     # Export -----------------------------------------------------------------------------------------
 
-    def _choose_export_file(self) -> None:
-        name, chosen_filter = QFileDialog.getSaveFileName(self, "Export the list", "candidates.xlsx", EXPORT_FILTERS)
-        if not name:
-            return
-        path = Path(name)
-        if path.suffix.lower() not in (".csv", ".xlsx"):
-            path = path.with_suffix(".csv" if "csv" in chosen_filter.lower() else ".xlsx")
-        self.export_to(path)
+    def choose_export_file(self) -> ExportDialog:
+        """Ask which candidates go, to which file; the export starts when the dialog is accepted."""
+        dialog = ExportDialog(self._proxy.rowCount(), self._model.rowCount(), last_export_folder(), self)
+        dialog.accepted.connect(lambda: self.export_as(dialog.choice()))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
 
-    def export_to(self, path: Path) -> None:
-        """Write the candidates shown, in their order, with decisions and notes (off the GUI thread)."""
-        rows = view_rows(self._proxy)
+    def export_as(self, choice: ExportChoice) -> None:
+        self.export_to(choice.path, everyone=choice.everyone, include_contact=choice.include_contact)
+
+    def export_to(self, path: Path, everyone: bool = False, include_contact: bool = True) -> None:
+        """Write the candidates shown (or all), in their order, with decisions and notes (off the GUI thread)."""
+        rows = view_rows(self._proxy, everyone)
         if not rows:
             messages.notify("Nothing to export: no candidate is shown.")
             return
         run_in_background(
             self._background_pool,
-            partial(write_export, path, rows),
+            partial(write_report, path, rows, include_contact),
             partial(self._exported, path),
             partial(show_exception, self),
             context=self,
         )
 
     def _exported(self, path: Path, count: int) -> None:
+        remember_export_folder(path.parent.absolute())
         messages.notify(f"Exported {count} candidate{'s' if count != 1 else ''} to {path}.")
         self.export_finished.emit(path)
 

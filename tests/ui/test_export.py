@@ -1,4 +1,4 @@
-"""Exporting the current view: only the rows shown, in their order, with reviews, safe in a spreadsheet."""
+"""Exporting the list: the rows shown (or all), in their order, with reviews, readable and safe in a spreadsheet."""
 
 from __future__ import annotations
 
@@ -17,6 +17,8 @@ from screener.models import Contact
 from ui.candidate_model import Column
 from ui.candidate_proxy import CandidateFilter
 from ui.decisions import Review
+from ui.export_view import ExportDialog
+from ui.last_session import remember_export_folder
 from ui.main_window import MainWindow
 
 
@@ -52,7 +54,7 @@ def read_xlsx(path: Path) -> list[dict[str, object]]:
 
 
 @pytest.mark.parametrize("reader", [read_csv, read_xlsx], ids=["csv", "xlsx"])
-def test_export_writes_the_view_with_reviews_and_neutralised_formulas(
+def test_export_writes_the_view_with_reviews_and_safe_text(
     qtbot: QtBot, listed: MainWindow, tmp_path: Path, reader: object
 ) -> None:
     target = tmp_path / ("list.csv" if reader is read_csv else "list.xlsx")
@@ -60,13 +62,64 @@ def test_export_writes_the_view_with_reviews_and_neutralised_formulas(
         listed.export_to(target)
     rows = reader(target)  # type: ignore[operator]
     # Filtered (Peggy's technical 20 is below 50; the unreadable file stays) and sorted by technical score.
-    assert [row["name"] for row in rows] == ["Grace Hopper", '\'=HYPERLINK("http://x")', ""]
-    assert rows[0]["decision"] == "Shortlist"
-    assert rows[0]["note"] == "'+1 from the team"
-    assert rows[1]["email"] == "'@evil"
-    assert rows[2]["error"] == "'-no text layer"
-    assert str(rows[0]["technical_score"]) in ("95", "95.0")
+    hostile = '=HYPERLINK("http://x")'
+    # The sheet keeps text as text cells; the CSV, which has no types, neutralises with an apostrophe.
+    safe = (lambda text: text) if reader is read_xlsx else (lambda text: "'" + text)
+    assert [row["Name"] for row in rows] == ["Grace Hopper", safe(hostile), ""]
+    assert [row["Rank"] for row in rows] in ([1, 2, ""], ["1", "2", ""])
+    assert rows[0]["Role fit"] == "TPM"
+    assert rows[0]["Decision"] == "Shortlist"
+    assert rows[0]["Note"] == safe("+1 from the team")
+    assert rows[0]["Phone"] == safe("+44 20 7946 0000")
+    assert rows[1]["Email"] == safe("@evil")
+    assert rows[2]["Problem"] == safe("-no text layer")
+    assert str(rows[0]["Technical"]) == "95"
+    assert rows[0]["File"] == str(Path("/cvs/grace_hopper.pdf").absolute())
     assert "list." in listed.statusBar().currentMessage()
+
+
+def open_export_dialog(window: MainWindow) -> ExportDialog:
+    window.export_action.trigger()
+    dialog = window.findChild(ExportDialog)
+    assert dialog is not None and dialog.isVisible()
+    return dialog
+
+
+def test_the_dialog_says_how_many_are_exported_and_offers_all(qtbot: QtBot, listed: MainWindow, tmp_path: Path) -> None:
+    dialog = open_export_dialog(listed)
+    assert dialog.shown_button.text() == "3 of 4 candidates (the filtered list)"
+    assert dialog.all_button.text() == "All 4 candidates"
+    dialog.all_button.setChecked(True)
+    dialog.contact_box.setChecked(False)
+    dialog.path_edit.setText(str(tmp_path / "everyone"))
+    with qtbot.waitSignal(listed.export_finished, timeout=5000) as written:
+        dialog.accept()
+    assert written.args == [tmp_path / "everyone.xlsx"]
+    rows = read_xlsx(tmp_path / "everyone.xlsx")
+    assert "Peggy Smith" in [row["Name"] for row in rows]
+    assert "Email" not in rows[0] and "Phone" not in rows[0]
+
+
+def test_the_dialog_proposes_a_name_for_the_format_in_the_last_export_folder(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    window.model().append_candidates([make_candidate("Grace Hopper")])
+    remember_export_folder(tmp_path)
+    dialog = open_export_dialog(window)
+    assert dialog.shown_button.text() == "All 1 candidate"
+    assert not dialog.all_button.isVisible()
+    assert Path(dialog.path_edit.text()) == tmp_path / "candidates.xlsx"
+    dialog.format_box.setCurrentIndex(dialog.format_box.findData(".csv"))
+    assert Path(dialog.path_edit.text()) == tmp_path / "candidates.csv"
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    dialog.path_edit.setText(str(exports / "shortlist.csv"))
+    with qtbot.waitSignal(window.export_finished, timeout=5000):
+        dialog.accept()
+    assert read_csv(exports / "shortlist.csv")[0]["Name"] == "Grace Hopper"
+    again = open_export_dialog(window)
+    assert Path(again.path_edit.text()).parent == exports
+    again.reject()
 
 
 def test_an_unknown_file_type_is_explained(qtbot: QtBot, listed: MainWindow, tmp_path: Path) -> None:
