@@ -28,37 +28,100 @@ __all__ = [
 
 logger = logging.getLogger(__name__)
 
-_MONTH_NAMES = (
-    "january", "february", "march", "april", "may", "june",
-    "july", "august", "september", "october", "november", "december",
-)  # fmt: skip
-_MONTH_BY_PREFIX = {name[:3]: number for number, name in enumerate(_MONTH_NAMES, start=1)}
+# Month words as CVs write them in English, German, French, Spanish, Portuguese, Dutch and Italian, with
+# their usual abbreviations; each maps to its month number. Accents are listed with and without.
+_MONTH_WORDS: dict[str, int] = {
+    word: number
+    for number, words in enumerate(
+        (
+            "january jan januar jänner jänner jän jan januari janvier janv enero ene janeiro gennaio gen",
+            "february feb februar feber februari février fevrier févr fevr febrero fevereiro fev febbraio",
+            "march mar märz marz maerz mrz maart mrt mars marzo março marco",
+            "april apr avril avr abril abr aprile",
+            "may mai mei mayo maio maggio mag",
+            "june jun juni juin junio junho giugno giu",
+            "july jul juli juillet juil julio julho luglio lug",
+            "august aug augustus août aout agosto ago",
+            "september sep sept septembre septiembre setiembre setembro settembre set",
+            "october oct oktober okt octobre octubre outubro out ottobre ott",
+            "november nov novembre noviembre novembro",
+            "december dec dezember dez décembre decembre déc diciembre dic dezembro dicembre",
+        ),
+        start=1,
+    )
+    for word in words.split()
+}
 # Academic calendars: a season names the months of a term within one year.
 _SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11), "winter": (1, 2)}
 
-_YEAR = r"(?<!\d)(?:19|20)\d{2}(?!\d)"
-_MONTH = r"(?<![a-z])(?:sept|" + "|".join(f"{name[:3]}(?:{name[3:]})?" for name in _MONTH_NAMES) + r")(?![a-z])"
+_YEAR = r"(?:(?<!\d)(?:19|20)\d{2}(?!\d)|['’]\d{2}(?!\d)|(?<![\d.,/])\d{2}['’](?![a-z]))"
+_MONTH = r"(?<![a-zà-ÿ])(?:" + "|".join(sorted(map(re.escape, _MONTH_WORDS), key=len, reverse=True)) + r")(?![a-zà-ÿ])"
 _SEASON = r"(?<![a-z])(?:" + "|".join(_SEASON_MONTHS) + r")(?![a-z])"
 _NUMERIC_MONTH = r"(?:0?[1-9]|1[0-2])"
 _POINT = (
-    rf"(?:{_MONTH}\.?,?\s*{_YEAR}"
+    # A day may stand before a month's name ("30 Septembre, 2019", "1. März 2019"); Spanish and Portuguese
+    # join month and year with "de" ("dezembro de 2024").
+    rf"(?:(?:(?<!\d)[0-3]?\d\.?\s+)?{_MONTH}\.?,?\s*(?:de\s+)?{_YEAR}"
+    rf"|{_MONTH}\.?\s+[0-3]?\d(?:st|nd|rd|th)?,\s*{_YEAR}"
     rf"|{_SEASON}\s+{_YEAR}"
-    rf"|(?<![\d/.]){_NUMERIC_MONTH}/{_YEAR}"
-    rf"|{_YEAR}[./-]{_NUMERIC_MONTH}(?![\d./-])"
+    # Day, month and year in figures read as day first ("08/02/2013" is February), as Europe writes them.
+    rf"|(?<![\d/.])(?:[0-3]?\d[./])?{_NUMERIC_MONTH}[./-](?:19|20)\d{{2}}(?!\d|[./]\d)"
+    rf"|(?:19|20)\d{{2}}[./-]{_NUMERIC_MONTH}(?![\d./-])"
     rf"|{_YEAR})"
 )
-_PRESENT = r"(?<![a-z])(?:present|current|now|today|to\s+date|date|ongoing)(?![a-z])"
-_DASH = r"\s*(?:[-–—‒−]|(?<![a-z])(?:to|until|till|through)(?![a-z]))\s*"
+# "Present" and its kin in the same languages; an ellipsis leaves a range open as well.
+_PRESENT = (
+    r"(?<![a-zà-ÿ])(?:present|presente|présent|current|currently|now|today|to\s+date|date|ongoing|heute|jetzt"
+    r"|aktuell|derzeit|laufend|aujourd['’]hui|actuel|actuelle|actuellement|maintenant|en\s+cours|actualidad"
+    r"|actualmente|actual|la\s+fecha|atual|atualmente|o\s+momento|heden|nu|huidig|oggi|attuale|in\s+corso"
+    r"|bis\s+heute|bis\s+jetzt|à\s+ce\s+jour|ce\s+jour)"
+    r"(?![a-zà-ÿ])|\.\.\.|…"
+)
+_CONNECTOR = (
+    r"(?:[-–—‒−]|(?<![a-zà-ÿ])(?:to|until|till|through|bis|à|au|jusqu['’]à|a|al|hasta|até|tot|fino\s+a)"
+    r"(?![a-zà-ÿ]))"
+)
+_DASH = rf"\s*{_CONNECTOR}\s*"
+_SINCE = r"(?<![a-zà-ÿ])(?:since|seit|ab|depuis|desde|dal|sinds|a\s+partir\s+de)"
+_FROM = r"(?<![a-zà-ÿ])(?:from|von|vom|du|de|del|van)"
 _DATE_RANGE = re.compile(
-    rf"(?:(?P<since>(?<![a-z])since)\s+|(?<![a-z])from\s+)?(?P<start>{_POINT})"
+    rf"(?:(?P<since>{_SINCE})\s+|{_FROM}\s+)?(?P<start>{_POINT})"
     rf"(?:{_DASH}(?:(?P<present>{_PRESENT})|(?P<end>{_POINT}))|(?P<open>\s*[-–—]\s*$))?",
     re.IGNORECASE,
 )
-_NUMERIC_POINT = re.compile(r"(?:(?P<m1>\d{1,2})/\d{4}|\d{4}[./-](?P<m2>\d{1,2}))")
+_NUMERIC_POINT = re.compile(r"(?:(?P<m1>\d{1,2})[./-](?:19|20)\d{2}|(?:19|20)\d{2}[./-](?P<m2>\d{1,2}))")
+_MONTH_WORD = re.compile(_MONTH, re.IGNORECASE)
+_FULL_YEAR = re.compile(r"(?:19|20)\d{2}")
+_SHORT_YEAR = re.compile(r"\d{2}")
 # moderncv and similar templates put the start and the end of a range on two lines.
-_DANGLING_AT_START = re.compile(rf"^[\W_]*{_POINT}\s*[-–—]\s*(?!{_POINT}|{_PRESENT})", re.IGNORECASE)
-_DANGLING_AT_END = re.compile(rf"{_POINT}\s*[-–—]\s*$", re.IGNORECASE)
+_DANGLING_AT_START = re.compile(rf"^[\W_]*{_POINT}\s*[-–—]\s*(?!\s|{_POINT}|{_PRESENT})", re.IGNORECASE)
+_DANGLING_AT_END = re.compile(rf"{_POINT}\s*{_CONNECTOR}\s*$", re.IGNORECASE)
+# livecareer-style pages set "September 2015", "to" and "Current" on three lines.
+_CONNECTOR_ALONE = re.compile(rf"^\s*{_CONNECTOR}\s*$", re.IGNORECASE)
+_ENDS_WITH_POINT = re.compile(rf"{_POINT}\s*$", re.IGNORECASE)
 _LEADING_END = re.compile(rf"^\s*(?P<end>{_PRESENT}|{_POINT})[\s,.;:]*", re.IGNORECASE)
+# Months of one year written once: "Jul–Aug 2018" and "2018, Jul-Aug" are "Jul 2018 – Aug 2018".
+_MONTHS_THEN_YEAR = re.compile(rf"(?P<first>{_MONTH})\.?\s*[-–—]\s*(?P<last>{_MONTH})\.?,?\s+(?P<year>{_YEAR})", re.I)
+_YEAR_THEN_MONTHS = re.compile(rf"(?P<year>{_YEAR}),?\s+(?P<first>{_MONTH})\.?\s*[-–—]\s*(?P<last>{_MONTH})\b\.?", re.I)
+# UTF-8 dashes and bullets read as Windows-1252 ("â€“"), and a full-width bar read as Latin-1 ("ï¼"), as
+# HTML-printed resumes often carry them.
+_MOJIBAKE = (("â€“", "–"), ("â€”", "—"), ("â€¢", "•"), ("â—¦", "•"), ("ï1⁄4", "–"), ("ï¼", "–"))
+_PAGE_MARK = re.compile(r"\b(?:page|seite|pagina|página|pag\.)\s*\d+\s*(?:/|of|von|de|di|sur|van)\s*\d+", re.I)
+# LinkedIn and others print a job's length after its dates: "(5 years 6 months)", "(1 ano 4 meses)".
+_DURATION = re.compile(
+    r"\(\s*(?:less than\s+)?\d+\+?\s*(?:years?|yrs?|months?|mos?|anos?|meses|mois|ans?|jahre?|monate?|jaar"
+    r"|maanden|maand|anni|anno|mesi|mese|años|año|mês|mes)\b[^)]*\)",
+    re.IGNORECASE,
+)
+# Entries in a work history that are not work: study, training, certifications and volunteering.
+_NOT_WORK = re.compile(
+    r"(?<![^\W\d_])(?:volunteer\w*|voluntari\w*|volontari\w*|ehrenamt\w*|b[ée]n[ée]vol\w*|vrijwillig\w*"
+    r"|certification|weiterbildung|fortbildung|umschulung|boot\s?camp|degree|bachelor\w*|master\s+of|master['’]s"
+    r"|diploma|dipl[oô]me)(?![^\W\d_])",
+    re.IGNORECASE,
+)
+# LaTeX sets some accents as a separate mark after a space ("M ̈arz"); the mark is dropped.
+_LOOSE_ACCENT = re.compile(r"\s?[\u0300-\u036f]")
 
 _BULLET = re.compile(r"^\s*[•·▪●◦‣∙*►➢✓-]\s*")
 _HEADER_SEPARATOR = re.compile(r"\s*(?:\||•|·|—|–|\s-\s|,|\t|\s{3,}|(?<!\w)(?:at|@)(?!\w))\s*")
@@ -66,6 +129,11 @@ _FRAME = " \t,;:|•·()[]–—-*"
 _COMPANY_SUFFIX = re.compile(r"\b(?:Inc|Ltd|Corp|Co|LLC|plc|GmbH|AG|S\.A|N\.V|B\.V)\.$")
 _SENTENCE_PREPOSITION = re.compile(r"\b(?:in|by|of|on|at|from|during|before|after|until|since|for)\s*$")
 _MAX_HEADER_WORDS = 14
+_MAX_LOWERCASE_TAIL = 4  # "2014 – 2016 bei Siemens AG": a short lower-case tail is still a header
+# A point written with its day ("30. April 1981", "25/05/1990", "August 1, 2014").
+_WITH_DAY = re.compile(r"^\s*[0-3]?\d(?:\.?\s+[^\W\d_]|[./]\d{1,2}[./])|^[^\W\d_]+\.?\s+[0-3]?\d\D", re.I)
+_TWO_LETTERS = re.compile(r"[^\W_]{2}")
+_SENTENCE_END = re.compile(r"(?:[a-z]{3}|\d{4})\.\s*$")
 _MAX_NEIGHBOUR_WORDS = 8
 
 # Words that make a short line read as a job title rather than a name or an employer.
@@ -124,17 +192,25 @@ def _range_end(point: str, start: date) -> date:
 
 def _period(point: str) -> tuple[date, date]:
     """The first and last day a single date point covers."""
-    year = int(re.findall(r"\d{4}", point)[0])
+    year = _year(point)
     words = point.lower()
     if season := next((name for name in _SEASON_MONTHS if name in words), None):
         first_month, last_month = _SEASON_MONTHS[season]
-    elif month_name := re.match(r"[a-z]{3}", words):
-        first_month = last_month = _MONTH_BY_PREFIX[month_name.group()]
+    elif month_word := _MONTH_WORD.search(point):
+        first_month = last_month = _MONTH_WORDS[month_word.group().lower()]
     elif numeric := _NUMERIC_POINT.search(point):
         first_month = last_month = int(numeric["m1"] or numeric["m2"])
     else:
         first_month, last_month = 1, 12
     return date(year, first_month, 1), date(year, last_month, calendar.monthrange(year, last_month)[1])
+
+
+def _year(point: str) -> int:
+    """The point's year; a two-digit year ("'19", "10’") is this century's up to 2040, else the last."""
+    if full := _FULL_YEAR.search(point):
+        return int(full.group())
+    short = int(_SHORT_YEAR.findall(point)[-1])
+    return 2000 + short if short <= 40 else 1900 + short
 
 
 def looks_like_job_title(text: str) -> bool:
@@ -149,23 +225,35 @@ def extract_jobs(
     technical_title_terms: Collection[str],
     technical_duty_terms: Collection[str],
 ) -> tuple[Job, ...]:
-    """The jobs listed in the experience section, each anchored on the line that carries its dates."""
-    experience = [line for line in lines if line.section == "experience" and not line.is_heading]
-    texts = _join_split_ranges([line.text for line in experience])
+    """The jobs listed in the experience section, each anchored on the line that carries its dates.
+
+    Entries that are study, training, certification or volunteering are left out: they are not
+    professional experience. A job not begun by the reference date stays, covering no time.
+    """
+    in_section = [line for line in lines if line.section == "experience" and not line.is_heading]
+    # Lines whose text was moved into a range above (or was a page footer) are left out.
+    experience, texts = _kept(in_section, _readable_texts(in_section))
     anchors = [(index, found) for index, text in enumerate(texts) if (found := _job_dates(text))]
     headers: list[_JobHeader] = []
+    anchor_lines = {anchor for anchor, _ in anchors}
     for position, (anchor, found) in enumerate(anchors):
         floor = headers[-1].last_line if headers else -1
-        ceiling = anchors[position + 1][0] if position + 1 < len(anchors) else len(texts)
-        headers.append(_read_header(texts, anchor, found, floor, ceiling))
+        ceiling = _ceiling(texts, anchors[position + 1]) if position + 1 < len(anchors) else len(texts)
+        partner = _row_partner(experience, texts, anchor, found) if anchor_lines else None
+        if partner is not None and partner not in anchor_lines:
+            headers.append(_header_beside(texts, anchor, partner, anchor_lines))
+        else:
+            headers.append(_read_header(texts, anchor, found, floor, ceiling))
     management = term_pattern(management_title_terms)
     technical_title = term_pattern(technical_title_terms)
     technical_duty = term_pattern(technical_duty_terms)
+    ranges = _current_job_opened([_date_range(found, as_of) for _, found in anchors], anchors, as_of)
     jobs = []
-    for position, ((anchor, found), header) in enumerate(zip(anchors, headers, strict=True)):
+    for position, ((anchor, _), header, dates) in enumerate(zip(anchors, headers, ranges, strict=True)):
+        if _NOT_WORK.search(f"{header.title} {texts[anchor]}"):
+            continue
         duties_end = headers[position + 1].first_line if position + 1 < len(headers) else len(texts)
         duties = tuple(duty for text in texts[header.last_line + 1 : duties_end] if (duty := _duty(text)))
-        dates = _date_range(found, as_of)
         jobs.append(
             Job(
                 title=header.title,
@@ -183,12 +271,72 @@ def extract_jobs(
     return tuple(jobs)
 
 
+def _kept(lines: Sequence[Line], texts: Sequence[str]) -> tuple[list[Line], list[str]]:
+    kept = [(line, text) for line, text in zip(lines, texts, strict=True) if text.strip()]
+    return [line for line, _ in kept], [text for _, text in kept]
+
+
+def _current_job_opened(
+    ranges: list[DateRange], anchors: Sequence[tuple[int, re.Match[str]]], as_of: date
+) -> list[DateRange]:
+    """The ranges, the first one running to the reference date when it is only a start month.
+
+    A CV lists the current job first and often writes only when it began ("March 2015"); a lone month
+    that is the latest start of all is that job, not a one-month job.
+    """
+    if not ranges:
+        return ranges
+    first, found = ranges[0], anchors[0][1]
+    lone_month = not any(found[group] for group in ("end", "present", "open", "since"))
+    has_month = _MONTH_WORD.search(found["start"]) or _NUMERIC_POINT.search(found["start"])
+    if not lone_month or not has_month or first.start < max(r.start for r in ranges):
+        return ranges
+    opened = dataclasses.replace(first, end=resolve_end(first.start, None, as_of), is_current=True, written_end=None)
+    return [opened, *ranges[1:]]
+
+
+def _readable_texts(experience: Sequence[Line]) -> list[str]:
+    """The lines' texts with each date range whole: months of one year spelled out, split ranges joined."""
+    texts = [_spell_out_months(_repaired(line.text)) if _is_body(line.text) else "" for line in experience]
+    return _join_split_ranges(_attach_lone_connectors(texts))
+
+
+def _repaired(text: str) -> str:
+    """Dashes and bullets that a wrong text encoding turned into letters read as dashes and bullets again."""
+    for garbled, meant in _MOJIBAKE:
+        text = text.replace(garbled, meant)
+    return _LOOSE_ACCENT.sub("", text)
+
+
+def _is_body(text: str) -> bool:
+    """False for a running page header or footer ("Page 1 / 3"), whose dates are the document's own."""
+    return _PAGE_MARK.search(text) is None
+
+
+def _spell_out_months(text: str) -> str:
+    """ "Jul–Aug 2018" and "2018, Jul-Aug" become "Jul 2018 – Aug 2018", a range the date pattern reads."""
+    for pattern in (_MONTHS_THEN_YEAR, _YEAR_THEN_MONTHS):
+        text = pattern.sub(lambda m: f"{m['first']} {m['year']} – {m['last']} {m['year']}", text)
+    return text
+
+
+def _attach_lone_connectors(texts: list[str]) -> list[str]:
+    """A line that is only "to" or a dash joins the date above it, so the range's end can follow."""
+    joined = list(texts)
+    for index in range(1, len(joined)):
+        if _CONNECTOR_ALONE.match(joined[index]) and _ENDS_WITH_POINT.search(joined[index - 1]):
+            joined[index - 1] = f"{joined[index - 1].rstrip()} {joined[index].strip()}"
+            joined[index] = ""
+    return joined
+
+
 def _join_split_ranges(texts: list[str]) -> list[str]:
     """Move a range's end from the start of the next line to the dangling dash it belongs to."""
     joined = list(texts)
     for index in range(len(joined) - 1):
-        ending = _LEADING_END.match(joined[index + 1])
-        if ending is None:
+        following = next((i for i in range(index + 1, len(joined)) if joined[i].strip()), None)
+        ending = _LEADING_END.match(joined[following]) if following is not None else None
+        if following is None or ending is None:
             continue
         text = joined[index]
         if at_start := _DANGLING_AT_START.match(text):
@@ -197,25 +345,46 @@ def _join_split_ranges(texts: list[str]) -> list[str]:
             joined[index] = f"{text.rstrip()} {ending['end']}"
         else:
             continue
-        joined[index + 1] = joined[index + 1][ending.end() :]
+        joined[following] = joined[following][ending.end() :]
     return joined
 
 
 def _job_dates(text: str) -> re.Match[str] | None:
-    """The range that makes this line a job's anchor: at the start or end of a short line."""
+    """The range that makes this line a job's anchor: in a short line that is not a sentence.
+
+    A range may stand between the title and the employer ("Analyst 06/2014 to Current Acme City, State"),
+    and the duties may run on after it in the same line; a single date or a "since" stands only at the
+    start or the end, and not where a sentence ends in it ("... in 2018", "... since 1999.").
+    """
     is_bullet = _BULLET.match(text) is not None
     for found in _DATE_RANGE.finditer(text):
-        before, after = text[: found.start()].strip(_FRAME), text[found.end() :].strip(_FRAME)
-        is_range = any(found[group] for group in ("end", "present", "open", "since"))
-        if (before and after) or (is_bullet and not is_range):
+        before, after = _beside(text[: found.start()]), _beside(text[found.end() :])
+        is_span = any(found[group] for group in ("end", "present", "open"))
+        if not is_span and (is_bullet or _WITH_DAY.match(found["start"])):
+            continue  # a single full date is a birth date or a signature's date, not a job
+        long_before = len(before.split()) > _MAX_NEIGHBOUR_WORDS
+        if len(f"{before} {after}".split()) > _MAX_HEADER_WORDS and (long_before or not is_span):
             continue
-        if len(f"{before} {after}".split()) > _MAX_HEADER_WORDS:
-            continue
-        if not is_range and not after and _SENTENCE_PREPOSITION.search(text[: found.start()]):
-            logger.debug("date ends a sentence, not a job: %r", text)
+        if after[:1].islower() and (not is_span or len(after.split()) > _MAX_LOWERCASE_TAIL):
+            continue  # the line goes on with a sentence wrapped from above ("2000 - 2012 servers); managed")
+        if before and ((after and not is_span) or _reads_as_sentence(text, found, after)):
+            logger.debug("date within a sentence, not a job: %r", text)
             continue
         return found
     return None
+
+
+def _reads_as_sentence(text: str, found: re.Match[str], after: str) -> bool:
+    """A date after a preposition ("in 2018"), or in a line ending in a full stop after a word."""
+    if _SENTENCE_PREPOSITION.search(text[: found.start()]) and (not after or found["since"] is None):
+        return True
+    return not found["end"] and not found["present"] and _SENTENCE_END.search(text) is not None
+
+
+def _beside(text: str) -> str:
+    """Text beside a date, without separators and icon glyphs (a lone letter or symbol of an icon font)."""
+    stripped = text.strip(_FRAME)
+    return stripped if _TWO_LETTERS.search(stripped) else ""
 
 
 @dataclass(frozen=True)
@@ -229,7 +398,8 @@ class _JobHeader:
 def _read_header(texts: Sequence[str], anchor: int, found: re.Match[str], floor: int, ceiling: int) -> _JobHeader:
     """Title and employer from the anchor line, or from the short lines just above and below it."""
     text = texts[anchor]
-    parts = [part for part in _header_parts(f"{text[: found.start()]} {text[found.end() :]}") if part]
+    after = _DURATION.sub("", text[found.end() :])
+    parts = [part for part in _header_parts(f"{_beside(text[: found.start()])} | {after}") if part]
     title_at = next((i for i, part in enumerate(parts) if looks_like_job_title(part)), None)
     if title_at is not None and len(parts) > 1:
         return _JobHeader(parts[title_at], parts[0] if title_at else parts[1], anchor, anchor)
@@ -249,6 +419,40 @@ def _read_header(texts: Sequence[str], anchor: int, found: re.Match[str], floor:
     title_line = titled if titled is not None else above
     employer_line = next((i for i in (above, below) if i is not None and i != title_line), None)
     return _header_with(texts, anchor, "", title_line, "", employer_line)
+
+
+def _ceiling(texts: Sequence[str], following: tuple[int, re.Match[str]]) -> int:
+    """Where the next job's header begins: at its dates, or the line above when the dates stand alone."""
+    index, found = following
+    text = texts[index]
+    dates_alone = not _beside(text[: found.start()]) and not _beside(_DURATION.sub("", text[found.end() :]))
+    return index - 1 if dates_alone else index
+
+
+def _row_partner(experience: Sequence[Line], texts: Sequence[str], anchor: int, found: re.Match[str]) -> int | None:
+    """The line to the right of a line holding only dates, in the same table row (a date column).
+
+    Only when reading order has put it elsewhere: a partner just above or below is read as usual.
+    """
+    if _beside(texts[anchor][: found.start()]) or _beside(texts[anchor][found.end() :]):
+        return None
+    dates = experience[anchor]
+    middle = (dates.box.top + dates.box.bottom) / 2
+    for index, line in enumerate(experience):
+        beside = line.page == dates.page and line.box.x0 >= dates.box.x1 and line.box.top <= middle <= line.box.bottom
+        if beside and abs(index - anchor) > 1 and texts[index].strip():
+            return index
+    return None
+
+
+def _header_beside(texts: Sequence[str], anchor: int, partner: int, anchor_lines: Collection[int]) -> _JobHeader:
+    """Title from the cell beside the dates; the employer from the line under it, when that is a header."""
+    parts = [part for part in _header_parts(texts[partner]) if part]
+    title = next((part for part in parts if looks_like_job_title(part)), parts[0] if parts else "")
+    below = partner + 1
+    has_employer = below < len(texts) and below not in anchor_lines and _is_header_line(texts[below])
+    employer = _header_parts(texts[below])[0] if has_employer else (parts[1] if len(parts) > 1 else "")
+    return _JobHeader(title, employer, anchor, anchor)
 
 
 def _header_with(

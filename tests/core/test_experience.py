@@ -241,3 +241,187 @@ def test_job_order_does_not_change_years(jobs: list[Job], shuffler: random.Rando
 @given(st.lists(periods, min_size=1, max_size=8))
 def test_merged_years_lie_between_the_longest_job_and_the_sum(jobs: list[Job]) -> None:
     assert round(max(j.years for j in jobs), 1) <= merged_years(jobs) <= round(sum(j.years for j in jobs), 1) + 0.1
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "is_current"),
+    [
+        ("janv. 2019 – juil. 2020", date(2019, 1, 1), date(2020, 7, 31), False),
+        ("févr. 2016 - déc. 2017", date(2016, 2, 1), date(2017, 12, 31), False),
+        ("Juin 2019 - en cours", date(2019, 6, 1), AS_OF, True),
+        ("2015 - aujourd’hui", date(2015, 1, 1), AS_OF, True),
+        ("Depuis 10/2024", date(2024, 10, 1), AS_OF, True),
+        ("30 Septembre, 2019 - 31 Mars, 2023", date(2019, 9, 1), date(2023, 3, 31), False),
+        ("Jän. 2018 – Okt. 2019", date(2018, 1, 1), date(2019, 10, 31), False),
+        ("März 2018 – heute", date(2018, 3, 1), AS_OF, True),
+        ("02.2022 – bis heute", date(2022, 2, 1), AS_OF, True),
+        ("seit 03/2020", date(2020, 3, 1), AS_OF, True),
+        ("enero de 2017 - actualidad", date(2017, 1, 1), AS_OF, True),
+        ("sept 2015 – dic 2016", date(2015, 9, 1), date(2016, 12, 31), False),
+        ("desde 2018", date(2018, 1, 1), AS_OF, True),
+        ("dezembro de 2024 - atual", date(2024, 12, 1), AS_OF, True),
+        ("out 2020 - fev 2021", date(2020, 10, 1), date(2021, 2, 28), False),
+        ("mrt 2015 - heden", date(2015, 3, 1), AS_OF, True),
+        ("mei 2012 - okt 2014", date(2012, 5, 1), date(2014, 10, 31), False),
+        ("gen 2016 – oggi", date(2016, 1, 1), AS_OF, True),
+        ("mag 2014 - lug 2015", date(2014, 5, 1), date(2015, 7, 31), False),
+        ("dal 2017", date(2017, 1, 1), AS_OF, True),
+        ("2020 – ATTUALE", date(2020, 1, 1), AS_OF, True),
+        ("Jan '19 – Mar '21", date(2019, 1, 1), date(2021, 3, 31), False),
+        ("10’–Now", date(2010, 1, 1), AS_OF, True),
+        ("08/02/2013–Present", date(2013, 2, 1), AS_OF, True),
+        ("06/2003-10/2005", date(2003, 6, 1), date(2005, 10, 31), False),
+        ("2018-03 – 2019-11", date(2018, 3, 1), date(2019, 11, 30), False),
+    ],
+)
+def test_date_forms_in_other_languages_and_notations(text: str, start: date, end: date, is_current: bool) -> None:
+    (found,) = find_date_ranges(text, AS_OF)
+    assert (found.start, found.end, found.is_current) == (start, end, is_current)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("Praktikum – Acme GmbH, Jul–Aug 2018", date(2018, 7, 1), date(2018, 8, 31)),
+        ("Praktikum – Acme GmbH, 2018, Jul-Okt.", date(2018, 7, 1), date(2018, 10, 31)),
+    ],
+)
+def test_months_of_one_year_written_once(make_lines: MakeLines, text: str, start: date, end: date) -> None:
+    (job,) = jobs_in(make_lines, text)
+    assert (job.start, job.end) == (start, end)
+
+
+def test_title_dates_and_employer_on_one_line(make_lines: MakeLines) -> None:
+    jobs = jobs_in(
+        make_lines,
+        "Project Coordinator 06/2014 to Current Company Name City , State",
+        "Tracked budgets for 600 sites.",
+        "Company Name March 2003 to June 2005 Finance Manager",
+        "City , State",
+    )
+    assert [(job.title, job.start, job.end) for job in jobs] == [
+        ("Project Coordinator", date(2014, 6, 1), AS_OF),
+        ("Finance Manager", date(2003, 3, 1), date(2005, 6, 30)),
+    ]
+
+
+def test_duties_run_on_after_the_dates_in_one_line(make_lines: MakeLines) -> None:
+    (job,) = jobs_in(
+        make_lines,
+        "Company Name City , State Dispatcher 10/2005 to 10/2008 Provided support to the sales and service teams"
+        " ensuring all objectives were met and dispatched technicians as needed.",
+    )
+    assert (job.start, job.end) == (date(2005, 10, 1), date(2008, 10, 31))
+
+
+def test_range_spread_over_three_lines(make_lines: MakeLines) -> None:
+    jobs = jobs_in(
+        make_lines,
+        "September 2015",
+        "to",
+        "Current",
+        "Company Name City , State Project Coordinator",
+        "Processed purchase orders.",
+        "April 2013",
+        "to",
+        "March 2015",
+        "Company Name City , State Construction Coordinator II",
+    )
+    assert [(job.start, job.end) for job in jobs] == [(date(2015, 9, 1), AS_OF), (date(2013, 4, 1), date(2015, 3, 31))]
+    assert ["Coordinator" in job.title for job in jobs] == [True, True]
+
+
+def test_dates_on_their_own_line_above_the_title(make_lines: MakeLines) -> None:
+    (job,) = jobs_in(make_lines, "09/2009 to Current", "Project Manager Company Name City , State", "Ran the PMO.")
+    assert (job.management, job.start, job.end) == (True, date(2009, 9, 1), AS_OF)
+
+
+def test_linkedin_entries_keep_each_title_with_its_dates(make_lines: MakeLines) -> None:
+    jobs = jobs_in(
+        make_lines,
+        "Acme",
+        "Site Reliability Engineer",
+        "June 2019 - Present (6 years 1 month)",
+        "Zurich, Switzerland",
+        "Technical Solutions Engineer",
+        "March 2017 - May 2019 (2 years 3 months)",
+        "Zurich, Switzerland",
+    )
+    assert [(job.title, job.start) for job in jobs] == [
+        ("Site Reliability Engineer", date(2019, 6, 1)),
+        ("Technical Solutions Engineer", date(2017, 3, 1)),
+    ]
+
+
+def test_date_column_read_apart_from_the_titles_beside_it() -> None:
+    """A two-column table: reading order gives the date column first, then the cells to its right."""
+    cells = [
+        ("02/2022 – heute", 57.0, 100.0),
+        ("09/2019 – 01/2022", 57.0, 200.0),
+        ("Software Specialist", 200.0, 100.0),
+        ("Acme GmbH", 200.0, 114.0),
+        ("Platform Engineer", 200.0, 200.0),
+        ("Initech GmbH", 200.0, 214.0),
+    ]
+    lines = [Line(text, 1, Box(x0, top, x0 + 90.0, top + 10.0), 10.0, False, "experience") for text, x0, top in cells]
+    jobs = extract_jobs(lines, AS_OF, MANAGEMENT_TITLES, TECHNICAL_TITLES, TECHNICAL_DUTIES)
+    assert [(job.title, job.employer, job.start) for job in jobs] == [
+        ("Software Specialist", "Acme GmbH", date(2022, 2, 1)),
+        ("Platform Engineer", "Initech GmbH", date(2019, 9, 1)),
+    ]
+
+
+def test_study_training_certification_and_volunteering_are_not_jobs(make_lines: MakeLines) -> None:
+    jobs = jobs_in(
+        make_lines,
+        "Software Engineering Intern, Acme, Jun 2018 – Aug 2018",
+        "Volunteer Mentor, Code Club, 2015 – 2019",
+        "PMP Certification, 2016 – 2017",
+        "03/2023 – 05/2024 Weiterbildung Fullstack-Webentwickler, DCI",
+        "Bachelor of Science in Computing, 2010 – 2014",
+    )
+    assert [job.title for job in jobs] == ["Software Engineering Intern"]
+
+
+def test_a_job_not_yet_begun_adds_no_years(make_lines: MakeLines) -> None:
+    jobs = jobs_in(make_lines, "Project Manager, Acme, 01/2024 – 12/2024", "Engineer, Initech, 09/2025 – Present")
+    assert merged_years(jobs) == 1.0
+
+
+def test_current_job_written_with_its_start_month_only(make_lines: MakeLines) -> None:
+    jobs = jobs_in(
+        make_lines,
+        "Head of Information Technology",
+        "March 2015 Company Name - City , State",
+        "Director of Supply Chain Systems",
+        "October 2010 to March 2015 Company Name - City , State",
+    )
+    assert [(job.start, job.end, job.open_ended) for job in jobs] == [
+        (date(2015, 3, 1), AS_OF, True),
+        (date(2010, 10, 1), date(2015, 3, 31), False),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "September 3, 2018 | European Union, 2002-2018 | Page 1 / 3",  # a running footer
+        "Geburtsdatum: 30. April 1981",
+        "Job Availability Date: August 1, 2014",
+        "I've been using the Adobe Suite of tools since 1999.",
+        "Created database schema and objects in SQL Server 2008 R2.",
+        "2000 - 2012 servers); managed MS Exchange, MS SQL and the backups of all sites",
+    ],
+)
+def test_dates_that_do_not_date_a_job(make_lines: MakeLines, text: str) -> None:
+    assert jobs_in(make_lines, "Software Engineer, Acme, 2015 – 2019", text)[1:] == ()
+
+
+def test_dashes_garbled_by_a_wrong_encoding_still_join_a_range(make_lines: MakeLines) -> None:
+    (job,) = jobs_in(make_lines, "Java Intern , 06/2013 ï1⁄4 05/2015 Company Name ï1⁄4 City , State")
+    assert (job.title, job.start, job.end) == ("Java Intern", date(2013, 6, 1), date(2015, 5, 31))
+
+
+def test_icon_glyph_before_the_dates_leaves_them_a_header(make_lines: MakeLines) -> None:
+    (job,) = jobs_in(make_lines, "Data Quality Analyst", "IAG Cargo", "\x11 October 2020 – Ongoing | \x16 Aviation")
+    assert (job.start, job.open_ended) == (date(2020, 10, 1), True)
