@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import pytest
 
+from screener.blocks import join_wrapped
 from screener.catalogue import load_catalogue
 from screener.matching import CertificationMatcher
 from screener.models import Box, CertMatch, Line, Section
@@ -61,6 +63,10 @@ def find(matcher: CertificationMatcher, text: str, section: Section = "certifica
         ("P . M . P . — issued Aug 2024", "pmp"),
         ("Certified Kubernetes Application Developer (CKAD) (valid through 2027)", "ckad"),
         ("CISSP — issued Apr 2023, renewed until 2029", "cissp"),
+        ("PRINCE2® Foundation Certificate in Project Management, 2021", "prince2_foundation"),
+        ("Security+", "comptia_security_plus"),
+        ("PMP, valid until 2028", "pmp"),
+        ("Certified ScrumMaster (CSM), Scrum Alliance – renewal in progress", "csm"),
     ],
 )
 def test_variants_are_held(matcher: CertificationMatcher, text: str, cert_id: str) -> None:
@@ -153,4 +159,121 @@ def test_a_planned_cue_on_the_line_before_counts_in_running_text(matcher: Certif
         Line("Delivery lead, currently preparing for the", 1, Box(0, 0, 100, 10), 10.0, False, "summary"),
         Line("PMP exam.", 1, Box(0, 12, 100, 22), 10.0, False, "summary"),
     ]
-    assert [(m.cert_id, m.status) for m in matcher.find(lines, AS_OF)] == [("pmp", "planned")]
+    assert [(m.cert_id, m.status) for m in matcher.find(join_wrapped(lines), AS_OF)] == [("pmp", "planned")]
+
+
+def test_a_name_wrapped_in_a_certifications_sidebar_is_read_whole(
+    matcher: CertificationMatcher, make_lines: Callable[..., tuple[Line, ...]]
+) -> None:
+    lines = make_lines(
+        [
+            ("Certifications", "certifications", 12.0, True),
+            ("Microsoft Certified: Azure Solutions", "certifications", 9.0, False),
+            ("Architect Expert", "certifications", 9.0, False),
+            ("PRINCE2", "certifications", 9.0, False),
+            ("Practitioner", "certifications", 9.0, False),
+        ]
+    )
+    found = {m.cert_id: m.status for m in matcher.find(join_wrapped(lines), AS_OF)}
+    assert found == {"azure_solutions_architect": "held", "prince2_practitioner": "held"}
+
+
+@pytest.mark.parametrize(
+    ("text", "section", "cert_id", "status"),
+    [
+        ("Operations lead seeking PMP certification.", "summary", "pmp", "planned"),
+        ("Currently pursuing PMP; PRINCE2 Practitioner certified.", "summary", "pmp", "planned"),
+        ("Project coordinator on the CAPM track.", "summary", "capm", "planned"),
+        ("PMP Exam Prep Camp, 2023", "certifications", "pmp", "planned"),
+        ("PMP Boot Camp (35 contact hours)", "certifications", "pmp", "planned"),
+        ("PMP training – 2022", "certifications", "pmp", "planned"),
+        ("PMP® Certification Training Course", "certifications", "pmp", "planned"),
+        ("Project Management Professional (In Process)", "certifications", "pmp", "planned"),
+        ("Training Courses attended Professional Project Management Program-PMP, 2009", "other", "pmp", "planned"),
+        ("Professional Project Management Program-PMP, Harbour Institute, 2009", "certifications", "pmp", "planned"),
+        ("Working towards becoming PMP certified", "summary", "pmp", "planned"),
+        ("Datacamp - Microsoft Azure Fundamentals (AZ-900)", "education", "azure_fundamentals", "planned"),
+        ("PMP Certificate in Project Management Certificate in Digital Imaging", "education", "pmp", "planned"),
+        ("Project Management Professional (PMP), 2019", "training", "pmp", "planned"),
+        ("ITIL v3 certified; incident and problem management", "skills", "itil", "held"),
+        ("PMP certified (2019), renewed 2022", "training", "pmp", "held"),
+        ("Certified SAFe 6 Agilist and PRINCE2 certified delivery lead", "summary", "prince2", "held"),
+        ("Earned the PMP certification while leading the ERP rollout", "experience", "pmp", "held"),
+    ],
+)
+def test_the_words_around_a_name_give_its_status(
+    matcher: CertificationMatcher, text: str, section: Section, cert_id: str, status: str
+) -> None:
+    """Pursuit, courses and training are planned; "certified" beside a method or course name is held."""
+    assert find(matcher, text, section)[cert_id].status == status
+
+
+@pytest.mark.parametrize(
+    ("text", "section"),
+    [
+        ("Project Management Professional Kingsford University", "education"),
+        ("Experienced project management professional | Operations", "header"),
+        ("Project Management Professional at Northbridge Logistics", "header"),
+        ("Results-driven Project Management Professional with 10 years of delivery.", "summary"),
+        ("Process safety: PSM, OSHA, HAZOP, PHA, RMP", "skills"),
+        ("HSE lead: PSM audits and permit to work", "summary"),
+        ("Arts 12th Grade PSM Public School", "education"),
+        ("PMC/PSM/ Sales Manager/ Sales Associate", "header"),
+        ("Adopted Scrum (ScrumMaster) for a team of six", "experience"),
+        ("Jane Doe | Scrum Master | Agile Coach", "header"),
+        ("Agile Methodologies: Scrum, Kanban, SAFe.", "skills"),
+        ("Delivery lead working in a SAFe environment; SAFe PI planning facilitator.", "summary"),
+        ("Hands-on experience in: Lean, SDLC, Waterfall, ITIL, UAT", "skills"),
+        ("Requirements: PMP or CAPM certification preferred", "experience"),
+        ("Valuations using WACC and CAPM and comparables", "education"),
+        ("Professional Project Manager BootCamp 2008 PMP Institute", "education"),
+        ("CCNA, Cisco, LAN, VPN, Windows 7", "skills"),
+    ],
+)
+def test_mentions_that_are_not_the_credential_are_not_held(
+    matcher: CertificationMatcher, text: str, section: Section
+) -> None:
+    assert not [m for m in find(matcher, text, section).values() if m.status == "held"]
+
+
+@pytest.mark.parametrize(
+    ("text", "section", "cert_ids"),
+    [
+        ("Certified Associate in Project Management (PMP)", "certifications", {"capm"}),
+        ("Certified Project Manager Professional (PMP)", "summary", {"pmp"}),
+        ("I am a PMP certified project manager", "summary", {"pmp"}),
+        ("Google Project Management Professional Certificate", "certifications", {"google_pm_certificate"}),
+        ("Google Project Management: Professional Certificate", "certifications", {"google_pm_certificate"}),
+        ("SAFe 6 Certified", "certifications", {"safe"}),
+        ("Certified SAFe 5 Agilist and PMP.", "summary", {"safe", "pmp"}),
+        (
+            "ITIL v3 Foundation · Security+ · Cisco Certified Network Associate",
+            "education",
+            {"itil", "ccna", "comptia_security_plus"},
+        ),
+        (
+            "BVOP Certified Project Manager | Certified Project Manager (CPM) – IAPPM",
+            "certifications",
+            {"bvop_cpm", "cpm"},
+        ),
+    ],
+)
+def test_the_name_decides_which_credential_is_held(
+    matcher: CertificationMatcher, text: str, section: Section, cert_ids: set[str]
+) -> None:
+    assert {cert_id for cert_id, m in find(matcher, text, section).items() if m.status == "held"} == cert_ids
+
+
+def test_each_credential_in_a_run_on_list_has_its_own_status(matcher: CertificationMatcher) -> None:
+    text = (
+        "Trainings and Certifications Six Sigma Green Belt - certified ITIL V3 Foundation certified Oracle DBA "
+        "Admin Workshop I and II PMP - Project Management Professional Training Pursuing AWS Solutions "
+        "Architect - Associate certification"
+    )
+    found = {cert_id: m.status for cert_id, m in find(matcher, text, "education").items()}
+    assert found == {"itil": "held", "pmp": "planned", "aws_solutions_architect": "planned"}
+
+
+def test_a_trailing_status_covers_every_credential_of_its_item(matcher: CertificationMatcher) -> None:
+    found = find(matcher, "PMP and SAFe Project Management – In Progress")
+    assert {cert_id: m.status for cert_id, m in found.items()} == {"pmp": "planned", "safe": "planned"}
