@@ -130,7 +130,8 @@ _NOT_SUBJECTS = {"office", "excel", "word", "sql", "teams", "project", "access",
 # A word that follows "Master" or "Bachelor" when they name something else ("Master Class", "Master Plan").
 _NOT_A_DEGREE_AFTER = re.compile(
     r"^\s*(?:class|certified|certificate|certification|course|black\s+belt|plan|schedule|file|record|key|trainer"
-    r"|training|craftsman|electrician|plumber|practitioner|chief|team|party|suite)\b",
+    r"|training|craftsman|electrician|plumber|mechanic|carpenter|gardener|diver|chef|sergeant|technician|practitioner"
+    r"|chief|team|party|suite|de\s+conduire|driving)\b",
     re.IGNORECASE,
 )
 # Before an entry's opening word: nothing, dates, or a separator after the institution ("Ghent University, ").
@@ -141,9 +142,10 @@ _ENTRY_PREFIX = re.compile(
 )
 _MAX_FIELD_WORDS = 6
 _NEAR_BEFORE, _NEAR_AFTER = 60, 140
+_CUT_TAIL = re.compile(r"[\s\-–—]*\S*$")
 _IN_PROGRESS = re.compile(
     r"\b(?:in\s+progress|expected|anticipated|candidate|ongoing|pursuing|currently|enrolled|to\s+date"
-    r"|will\s+graduate|graduating|going\s+to\s+(?:receive|graduate|complete)|en\s+cours|laufend|in\s+corso"
+    r"|will\s+graduate|graduating|going\s+to\s+(?:receive|graduate|complete)|to\s+be\s+(?:completed|awarded|conferred)|en\s+cours|laufend|in\s+corso"
     r"|em\s+andamento|en\s+curso|lopend)\b"
     # "Present" standing where an entry's end date goes, not "net present value".
     r"|(?:^|[,(|–—-])\s*(?:present|current|now|heute|heden|attuale|atual|actualidad)\b",
@@ -467,15 +469,22 @@ def _status_context(blocks: Sequence[Line], index: int, mentions: Sequence[_Ment
     text = blocks[index].text
     start = 0 if position == 0 else mentions[position].match.start()
     end = mentions[position + 1].match.start() if position + 1 < len(mentions) else len(text)
-    # A block may hold a whole section run together: only the words near the degree describe it.
-    match = mentions[position].match
-    own = text[max(start, match.start() - _NEAR_BEFORE) : min(end, match.end() + _NEAR_AFTER)]
+    own = _near(text, start, end, mentions[position].match)
     if blocks[index].section != "education":
         # In a paragraph only the sentence that names the degree speaks of it.
         return [sentence for sentence in _SENTENCE_END.split(text) if mentions[position].match.group() in sentence][:1]
     neighbours = _entry_neighbours(blocks, index)
     first, last = position == 0, position == len(mentions) - 1
     return [own, *(neighbour for neighbour, above in neighbours if (above and first) or (not above and last))]
+
+
+def _near(text: str, start: int, end: int, match: re.Match[str]) -> str:
+    """The degree's part of the block near its token: a block may hold a whole section run together."""
+    left, right = max(start, match.start() - _NEAR_BEFORE), match.end() + _NEAR_AFTER
+    if right >= end:
+        return text[left:end]
+    # Cut at a word, never after a range's dash: "2010 -" alone would read as a range still open.
+    return _CUT_TAIL.sub("", text[left:right])
 
 
 def _entry_neighbours(blocks: Sequence[Line], index: int) -> Iterator[tuple[str, bool]]:

@@ -440,3 +440,18 @@ def test_one_field_for_two_degrees_joined_by_and(make_lines: MakeLines) -> None:
 def test_which_fields_the_catalogue_counts_as_technical(make_lines: MakeLines, field: str, technical: bool) -> None:
     (degree,) = shipped_degrees(make_lines, f"Bachelor of Science : {field} , 2001 Eastlake State University")
     assert (degree.field, degree.technical) == (field, technical)
+
+
+def test_a_long_entry_cut_near_its_degree_does_not_leave_a_range_open(make_lines: MakeLines) -> None:
+    for padding in range(100, 160):
+        text = f"BSc Economics, Kingsford University {'x' * padding} 2010 - 2014"
+        assert [d.status for d in shipped_degrees(make_lines, text)] == ["completed"], padding
+
+
+def test_a_bare_master_followed_by_a_trade_is_not_a_degree(make_lines: MakeLines) -> None:
+    assert shipped_degrees(make_lines, "Master Electrician, State Licence 2015") == ()
+    assert shipped_degrees(make_lines, "Licence de conduire B") == ()
+
+
+def test_to_be_completed_is_in_progress(make_lines: MakeLines) -> None:
+    assert [d.status for d in shipped_degrees(make_lines, "MBA to be completed in 2027")] == ["in_progress"]
