@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
@@ -281,7 +281,13 @@ class CandidateTableModel(QAbstractTableModel):
 
     def set_review(self, row: int, review: Review) -> None:
         """Save a review; every row showing the same CV (a duplicate file) shows it too."""
-        sha256 = self._rows[row].candidate.sha256
+        self.set_cv_review(self._rows[row].candidate.sha256, review)
+
+    def cv_review(self, sha256: str) -> Review:
+        """The review of a CV by content: what undo keeps, since rows move when the list is sorted."""
+        return self._store.review(sha256)
+
+    def set_cv_review(self, sha256: str, review: Review) -> None:
         if self._store.review(sha256) == review:
             return
         self._store.save(sha256, review)
@@ -290,12 +296,24 @@ class CandidateTableModel(QAbstractTableModel):
             first, last = self.index(same_cv_row, 0), self.index(same_cv_row, _COLUMN_COUNT - 1)
             self.dataChanged.emit(first, last, _REVIEW_ROLES)
 
+    def remove_files(self, files: Collection[str]) -> None:
+        """Drop the rows of these files; a CV no row shows any more has its review forgotten (not saved)."""
+        removed: set[str] = set()
+        for row in reversed(range(len(self._rows))):  # from the end, so the rows still to remove keep their number
+            if self._rows[row].candidate.file in files:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                removed.add(self._rows.pop(row).candidate.sha256)
+                self._rows_by_sha = None
+                self.endRemoveRows()
+        for sha256 in removed - {row.candidate.sha256 for row in self._rows}:
+            self._store.forget(sha256)
+
     def _same_cv_rows(self, sha256: str) -> list[int]:
         if self._rows_by_sha is None:
             self._rows_by_sha = {}
             for row, shown in enumerate(self._rows):
                 self._rows_by_sha.setdefault(shown.candidate.sha256, []).append(row)
-        return self._rows_by_sha[sha256]
+        return self._rows_by_sha.get(sha256, [])
 
     def _keep_sorted(self) -> None:
         order = self._sorted_order()

@@ -28,6 +28,9 @@ class DecisionStore(Protocol):
 
     def save(self, sha256: str, review: Review) -> None: ...
 
+    def forget(self, sha256: str) -> None:
+        """Drop a review without saving anything: its CV was removed from the session, which removed the review."""
+
 
 class InMemoryDecisionStore:
     """Reviews for this run of the app only: what the window uses while no session is open."""
@@ -43,6 +46,9 @@ class InMemoryDecisionStore:
             self._reviews.pop(sha256, None)
         else:
             self._reviews[sha256] = review
+
+    def forget(self, sha256: str) -> None:
+        self._reviews.pop(sha256, None)
 
 
 class SessionDecisionStore:
@@ -65,3 +71,6 @@ class SessionDecisionStore:
         if review.note != before.note:
             self._session.set_note(sha256, review.note)
         self._reviews[sha256] = review
+
+    def forget(self, sha256: str) -> None:
+        self._reviews.pop(sha256, None)

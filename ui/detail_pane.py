@@ -106,6 +106,7 @@ class DetailPane(QWidget):
     the window (`verdict_chosen`), which applies them to every selected row."""
 
     verdict_chosen = Signal(str)  # a Verdict
+    note_edited = Signal(int, str)  # source row, the note as typed: the window saves it, undoably
 
     def __init__(self, model: CandidateTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -293,9 +294,8 @@ class DetailPane(QWidget):
 
     def _save_note(self) -> None:
         row = self.current_row()
-        if row < 0:
-            return
-        self._model.set_review(row, Review(self._model.review(row).verdict, self._note.toPlainText()))
+        if row >= 0:
+            self.note_edited.emit(row, self._note.toPlainText())
 
     def _model_changed(
         self, top_left: QModelIndex | QPersistentModelIndex, bottom_right: QModelIndex | QPersistentModelIndex

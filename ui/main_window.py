@@ -13,7 +13,15 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QGuiApplication,
+    QKeySequence,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -33,11 +41,12 @@ from screener.store import Session, default_session_path, next_session_path
 from screener.user_settings import UserSettings
 
 from . import messages
+from .actions import ReviewActions, WindowKeys
 from .candidate_model import CandidateTableModel, Column
 from .candidate_proxy import CandidateProxyModel
 from .candidate_view import CandidateTableView
 from .chart import ScoreChart
-from .decisions import InMemoryDecisionStore, Review, SessionDecisionStore, Verdict
+from .decisions import InMemoryDecisionStore, SessionDecisionStore, Verdict
 from .detail_pane import VERDICT_SHORTCUT_KEYS, DetailPane
 from .engine import Engine, load_engine
 from .errors import WayOut, show_exception
@@ -80,6 +89,7 @@ class MainWindow(QMainWindow):
         self._table = CandidateTableView(self._proxy)
         self._chart = ScoreChart(self._proxy, self._engine.thresholds() if self._engine else None)
         self._detail = DetailPane(self._model)
+        self._review = ReviewActions(self, self._model, self._selected_source_rows, self.session)
         self._views = QTabWidget()
         self._progress = ImportProgress()
         self._shown_count = QLabel()
@@ -201,12 +211,18 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = self.menuBar().addMenu("&Edit")
+        edit_menu.addActions([self._review.undo_action, self._review.redo_action])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self._review.remove_action)
+        edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.settings_action)
         self.menuBar().addMenu("&Review").addActions(list(self.verdict_actions.values()))
         # Right-clicking the list decides on the selected rows without reaching for the keyboard.
         self._table.addActions(list(self.verdict_actions.values()))
+        self._table.addAction(_separator(self))
+        self._table.addAction(self._review.remove_action)
         self._table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.menuBar().addMenu("&View").addActions([self.show_list_action, self.show_map_action])
         toolbar = self.addToolBar("Main")
@@ -243,6 +259,11 @@ class MainWindow(QMainWindow):
         self._table.selectionModel().currentRowChanged.connect(self._show_selection)
         self._table.selectionModel().selectionChanged.connect(self._show_selection)
         self._detail.verdict_chosen.connect(self.set_verdict)
+        self._detail.note_edited.connect(self._review.edit_note)
+        # Undo in the note box undoes the last change to the list, notes included, as the Edit menu says.
+        self._detail.note_editor().setUndoRedoEnabled(False)
+        undo_keys = [*self._review.undo_action.shortcuts(), *self._review.redo_action.shortcuts()]
+        self._detail.note_editor().installEventFilter(WindowKeys(undo_keys, self))
         self._chart.candidate_clicked.connect(self.select_source_row)
         self._progress.cancel_requested.connect(self.cancel_import)
         for signal in (
@@ -318,6 +339,7 @@ class MainWindow(QMainWindow):
             return
         self._engine = dataclasses.replace(self._engine, session=session)
         self._model.show_session(self._with_profile(candidates), store)
+        self._review.forget_history()
         self._show_selection()
         if candidates:
             self._table.selectRow(0)
@@ -419,12 +441,11 @@ class MainWindow(QMainWindow):
         return [self._proxy.mapToSource(index).row() for index in self._table.selectionModel().selectedRows()]
 
     def set_verdict(self, verdict: Verdict) -> None:
-        """Decide on every selected candidate, keeping each one's note."""
-        rows = self._selected_source_rows()
-        if not rows:
-            messages.notify("Select a candidate first.")
-        for row in rows:
-            self._model.set_review(row, Review(verdict, self._model.review(row).note))
+        """Decide on every selected candidate, keeping each one's note (one step to undo)."""
+        self._review.decide(verdict)
+
+    def undo_stack(self) -> QUndoStack:
+        return self._review.stack
 
     # Importing --------------------------------------------------------------------------------------
 
@@ -647,6 +668,12 @@ class MainWindow(QMainWindow):
         self._background_pool.waitForDone()
         self._close_session()
         super().closeEvent(event)
+
+
+def _separator(parent: QWidget) -> QAction:
+    separator = QAction(parent)
+    separator.setSeparator(True)
+    return separator
 
 
 def _settle_long_lived_objects() -> None:

@@ -8,13 +8,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFileDialog, QLabel, QPlainTextEdit
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFileDialog, QLabel, QPlainTextEdit, QPushButton
 from pytestqt.qtbot import QtBot
 from ui_factories import PMP_BOX, FakeScreening, cert, make_candidate, make_error, span
 from ui_mouse import choose_in_combo, click_cell, click_header, click_toolbar_button
 
 from screener.models import Evidence
 from ui.candidate_model import Column
+from ui.export_view import ExportDialog
 from ui.main_window import MainWindow
 
 PMP_EVIDENCE = Evidence("management", "certifications", "Holds PMP", 30.0, span("PMP, Project Management Professional"))
@@ -105,11 +106,18 @@ def test_a_reviewer_shortlists_and_exports_with_the_mouse(
     choose_in_combo(qtbot, filters.findChild(QComboBox, "Decision"), "shortlist")
     assert shown_names(window) == ["Grace Hopper", "Ada Lovelace"]
 
-    # Export the shortlist from the toolbar.
-    target = folder / "shortlist.csv"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), "CSV (*.csv)"))
+    # Export the shortlist from the toolbar, as CSV.
+    click_toolbar_button(qtbot, window, window.export_action)
+    dialog = window.findChild(ExportDialog)
+    qtbot.waitExposed(dialog)
+    assert dialog.shown_button.text() == "2 of 6 candidates (the filtered list)"
+    qtbot.keyClick(dialog.format_box, Qt.Key.Key_Down)  # Excel first, CSV next
+    assert dialog.format_box.currentData() == ".csv"
+    dialog.path_edit.clear()
+    qtbot.keyClicks(dialog.path_edit, str(folder / "shortlist"))
+    export = next(button for button in dialog.findChildren(QPushButton) if button.text() == "Export")
     with qtbot.waitSignal(window.export_finished, timeout=5000):
-        click_toolbar_button(qtbot, window, window.export_action)
-    with target.open(encoding="utf-8-sig", newline="") as stream:
-        exported = [(row["name"], row["decision"], row["note"]) for row in csv.DictReader(stream)]
+        qtbot.mouseClick(export, Qt.MouseButton.LeftButton)
+    with (folder / "shortlist.csv").open(encoding="utf-8-sig", newline="") as stream:
+        exported = [(row["Name"], row["Decision"], row["Note"]) for row in csv.DictReader(stream)]
     assert exported == [("Grace Hopper", "Shortlist", "Ran the COBOL migration"), ("Ada Lovelace", "Shortlist", "")]
