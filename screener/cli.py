@@ -4,11 +4,12 @@ default) opens the desktop app."""
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import logging
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TextIO
@@ -160,10 +161,56 @@ def _print_table(candidates: Sequence[Candidate], out: TextIO) -> None:
         )
 
 
+def _unwritable_reason(path: Path) -> str | None:
+    """Why `path` cannot be written, found by opening it as the export will (permissions alone do not tell on
+    Windows); None when it can. A file created by the probe is removed again."""
+    existed = path.exists()
+    try:
+        with path.open("a", encoding="utf-8"):
+            pass
+    except OSError as exc:
+        return str(exc.strerror or exc)
+    if not existed:
+        path.unlink(missing_ok=True)
+    return None
+
+
+def _refuse_unwritable_outputs(args: argparse.Namespace) -> bool:
+    """Say which output cannot be written before any CV is screened, rather than after the whole batch."""
+    outputs = [Path(args.json)] if args.json and args.json != "-" else []
+    outputs += [args.csv] if args.csv else []
+    for path in outputs:
+        reason = _unwritable_reason(path)
+        if reason:
+            sys.stderr.write(f"screener: cannot write {path} ({reason}); choose another file\n")
+            return True
+    return False
+
+
+def _write_outputs(args: argparse.Namespace, results: Sequence[Candidate], settings: Settings) -> bool:
+    """Write the --json and --csv files; False, having said which file and why, when one cannot be written."""
+    writers: list[tuple[Path, Callable[[Path], object]]] = []
+    if args.json and args.json != "-":
+        text = json.dumps(results_document(results, settings.catalogue), indent=1, ensure_ascii=False)
+        writers.append((Path(args.json), lambda path: path.write_text(text, encoding="utf-8")))
+    if args.csv:
+        writers.append((args.csv, lambda path: write_csv_file((table_row(c) for c in results), path)))
+    for path, write in writers:
+        try:
+            write(path)
+        except OSError as exc:  # checked before screening, so what is left is a disk that filled up meanwhile
+            room = f"; free space on {path.parent} and run again" if exc.errno == errno.ENOSPC else ""
+            sys.stderr.write(f"screener: cannot write {path} ({exc.strerror or exc}){room}\n")
+            return False
+    return True
+
+
 def _screen(args: argparse.Namespace) -> int:
     missing = [p for p in args.paths if not p.exists()]
     if missing:
         sys.stderr.write(f"screener: no such file or folder: {missing[0]}\n")
+        return EXIT_USAGE
+    if _refuse_unwritable_outputs(args):
         return EXIT_USAGE
     settings = Settings(catalogue=load_catalogue(args.certs), as_of=args.as_of)
     profile = load_profile(args.profile) if args.profile else None
@@ -181,13 +228,8 @@ def _screen(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
     else:
         _print_table(results, sys.stdout)
-        if args.json:
-            Path(args.json).write_text(
-                json.dumps(results_document(results, settings.catalogue), indent=1, ensure_ascii=False),
-                encoding="utf-8",
-            )
-    if args.csv:
-        write_csv_file((table_row(c) for c in results), args.csv)
+    if not _write_outputs(args, results, settings):
+        return EXIT_SOME_FAILED
     failed = [c for c in results if c.status == "error"]
     for candidate in failed:
         sys.stderr.write(f"screener: could not screen {readable_path(candidate.file)}: {candidate.error}\n")

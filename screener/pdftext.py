@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 Backend = Literal["pdfium", "pdfplumber"]
 PdfSource = Path | bytes  # a file, or the bytes a batch worker read from it once (and hashed)
 MAX_PAGES = 30  # a CV longer than this is a catalogue or a thesis; the rest is not read
+PDFIUM_FORM_DEPTH = 40  # pdfium reads form XObjects nested this deep and leaves deeper ones empty
 _BOLD_WEIGHT = 600
 # PDF dates are "D:YYYYMMDDHHmmSS..." (the "D:" and all but the year optional); only plausible years count.
 _PDF_DATE = re.compile(r"^(?:D:)?(?P<year>19[89]\d|2\d{3})(?P<month>0[1-9]|1[0-2])?(?P<day>0[1-9]|[12]\d|3[01])?")
@@ -64,7 +65,27 @@ def check_pdf_header(source: PdfSource) -> None:
         raise UnreadablePdfError(f"not a PDF ({kind} named .pdf)" if kind else "not a PDF file")
 
 
-def _pdfium_error_reason(exc: pdfium.PdfiumError) -> str:
+def _has_no_pages(source: PdfSource) -> bool:
+    """Whether the PDF is whole (its cross-reference table intact) and holds no page.
+
+    pdfium refuses such a file without setting an error, so the code it reports is a previous file's; pdfminer
+    (under pdfplumber) is asked instead, only once pdfium has refused the file.
+    """
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+
+    try:
+        with io.BytesIO(source) if isinstance(source, bytes) else source.open("rb") as stream:
+            document = PDFDocument(PDFParser(stream), fallback=False)
+            return next(iter(PDFPage.create_pages(document)), None) is None
+    except Exception:  # pdfminer raises many unrelated types on damaged files: then it is damaged
+        return False
+
+
+def _pdfium_error_reason(exc: pdfium.PdfiumError, source: PdfSource) -> str:
+    if _has_no_pages(source):
+        return "the PDF has no pages"
     message = str(exc)
     if "password" in message.lower():
         return "the PDF is password-protected; open it, save a copy without a password, then add that copy"
@@ -144,25 +165,47 @@ def _pdfium_chars(page: pdfium.PdfPage) -> Iterator[PageChar]:
         textpage.close()
 
 
-_Reading = tuple[int, list[Line], list[tuple[float, float]], date | None]
+def _forms_nested_beyond(page_object: Any, depth: int = 1) -> bool:
+    """Whether a form XObject sits deeper than pdfium follows: pdfium leaves its content out without a word."""
+    if pdfium_c.FPDFPageObj_GetType(page_object) != pdfium_c.FPDF_PAGEOBJ_FORM:
+        return False
+    if depth > PDFIUM_FORM_DEPTH:
+        return True
+    inner = (
+        pdfium_c.FPDFFormObj_GetObject(page_object, i) for i in range(pdfium_c.FPDFFormObj_CountObjects(page_object))
+    )
+    return any(_forms_nested_beyond(child, depth + 1) for child in inner)
+
+
+def _text_cut_off(page: pdfium.PdfPage) -> bool:
+    """Whether pdfium stopped short of some of the page's content; its walk is bounded by the same depth."""
+    objects = (pdfium_c.FPDFPage_GetObject(page, i) for i in range(pdfium_c.FPDFPage_CountObjects(page)))
+    return any(_forms_nested_beyond(page_object) for page_object in objects)
+
+
+_Reading = tuple[int, list[Line], list[tuple[float, float]], date | None, bool]
 
 
 def _read_pdfium(source: PdfSource, max_pages: int) -> _Reading:
     try:
         pdf = pdfium.PdfDocument(source)
     except pdfium.PdfiumError as exc:
-        raise UnreadablePdfError(_pdfium_error_reason(exc)) from exc
+        raise UnreadablePdfError(_pdfium_error_reason(exc, source)) from exc
     try:
         lines: list[Line] = []
         sizes: list[tuple[float, float]] = []
+        cut_off = False
         total = len(pdf)
         for number in range(min(total, max_pages)):
             page = pdf[number]
             width, height = page.get_size()
             sizes.append((width, height))
-            lines += page_lines(list(_pdfium_chars(page)), number + 1, width)
+            page_text = page_lines(list(_pdfium_chars(page)), number + 1, width)
+            # Looked for only on a page without text, where it decides between "damaged" and "scanned".
+            cut_off = cut_off or (not page_text and _text_cut_off(page))
+            lines += page_text
             page.close()
-        return total, lines, sizes, pdf_date(pdf.get_metadata_dict(skip_empty=True))
+        return total, lines, sizes, pdf_date(pdf.get_metadata_dict(skip_empty=True)), cut_off
     except pdfium.PdfiumError as exc:  # a page that will not load: a looping or broken page tree
         raise UnreadablePdfError(f"the PDF is damaged and cannot be read (page {len(sizes) + 1}: {exc})") from exc
     finally:
@@ -190,7 +233,7 @@ def _read_pdfplumber(source: PdfSource, max_pages: int) -> _Reading:
             for page in pdf.pages[:max_pages]:
                 sizes.append((float(page.width), float(page.height)))
                 lines += page_lines(list(_pdfplumber_chars(page.chars)), page.page_number, float(page.width))
-            return len(pdf.pages), lines, sizes, pdf_date(pdf.metadata)
+            return len(pdf.pages), lines, sizes, pdf_date(pdf.metadata), False
     except UnreadablePdfError:
         raise
     except Exception as exc:  # pdfminer raises many unrelated types on damaged files
@@ -202,10 +245,12 @@ def read_document(source: PdfSource, backend: Backend = "pdfium", max_pages: int
     with a reason."""
     check_pdf_header(source)
     reader = _read_pdfium if backend == "pdfium" else _read_pdfplumber
-    total, lines, sizes, saved_on = reader(source, max_pages)
+    total, lines, sizes, saved_on, cut_off = reader(source, max_pages)
     if total == 0:
         raise UnreadablePdfError("the PDF has no pages")
     if not any(len(line.text) > 2 for line in lines):
+        if cut_off:
+            raise UnreadablePdfError("the PDF is damaged and cannot be read (its text is nested too deeply)")
         raise UnreadablePdfError("no text layer — is it a scanned image? Run it through OCR first")
     warnings = (f"only the first {max_pages} of {total} pages were read",) if total > max_pages else ()
     return Document(

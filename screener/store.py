@@ -168,6 +168,15 @@ def _create_privately(path: Path) -> None:
                 file.chmod(mode & 0o700)
 
 
+_SQLITE_FULL = 13  # SQLite's result code for a full disk (sqlite3 names it from Python 3.11 only)
+
+
+def _disk_full(exc: sqlite3.Error) -> bool:
+    # sqlite_errorcode arrived in Python 3.11; before it, SQLite's own message for SQLITE_FULL tells.
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code == _SQLITE_FULL if code is not None else "disk is full" in str(exc)
+
+
 def _unusable(path: Path, reason: object) -> SessionError:
     return SessionError(
         f"The session file {path} cannot be used ({reason}). Start a new session with another file; "
@@ -223,10 +232,11 @@ class Session:
             self._db.execute("BEGIN IMMEDIATE")
             try:
                 yield self._db
+                self._db.execute("COMMIT")
             except BaseException:
-                self._db.execute("ROLLBACK")
+                if self._db.in_transaction:  # SQLite has already rolled back after a full disk
+                    self._db.execute("ROLLBACK")
                 raise
-            self._db.execute("COMMIT")
 
     def _query(self, sql: str, parameters: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
         with self._lock, self._reported():
@@ -238,6 +248,11 @@ class Session:
         try:
             yield
         except sqlite3.Error as exc:
+            if _disk_full(exc):  # the session is fine: what was saved stays, and saving resumes once there is room
+                raise SessionError(
+                    f"The session {self.path} could not be saved: the disk is full. Free space on "
+                    f"{self.path.parent} and try again; what was saved before is kept."
+                ) from exc
             raise _unusable(self.path, exc) from exc
 
     def queue(self, paths: Iterable[Path]) -> None:
