@@ -1,8 +1,10 @@
-"""The row of filters above the list: free text plus quick filters a reviewer reaches for most."""
+"""The row of filters above the list: free text, quick filters a reviewer reaches for most, the profile ranking it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
+from collections.abc import Sequence
+
+from PySide6.QtCore import QSignalBlocker, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget
 
 from .candidate_proxy import CandidateFilter
@@ -14,6 +16,7 @@ _TEXT_DELAY_MS = 150  # filter once typing pauses, not on every key, so 10,000 r
 
 class FilterBar(QWidget):
     filter_changed = Signal(object)  # CandidateFilter
+    profile_chosen = Signal(str)  # the name of the profile to rank by; "" ranks by role fit alone
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -32,6 +35,9 @@ class FilterBar(QWidget):
         self._verdict.addItem("Any decision", None)
         for verdict, label in VERDICT_LABELS.items():
             self._verdict.addItem(label or "Undecided", verdict)
+        self._profile = QComboBox()
+        self._profile.setToolTip("The role profile whose must-haves and nice-to-haves rank the list")
+        self._profile.currentIndexChanged.connect(lambda: self.profile_chosen.emit(self._profile.currentData()))
         self._typing = QTimer(self, singleShot=True, interval=_TEXT_DELAY_MS)
         self._typing.timeout.connect(self._emit)
         self._text.textChanged.connect(self._typing.start)
@@ -52,6 +58,7 @@ class FilterBar(QWidget):
             (self._verdict, "Decision"),
             (self._min_management, "Management at least"),
             (self._min_technical, "Technical at least"),
+            (self._profile, "Rank by profile"),
         ):
             widget.setObjectName(name)
             widget.setAccessibleName(name)
@@ -76,10 +83,21 @@ class FilterBar(QWidget):
         quick.addSpacing(8)
         quick.addWidget(self._verdict)
         quick.addStretch()
+        quick.addWidget(QLabel("Rank by"))
+        quick.addWidget(self._profile)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._text)
         layout.addLayout(quick)
+
+    def set_profiles(self, names: Sequence[str], active: str) -> None:
+        """Offer these profiles, showing the one the list is ranked by; no signal, as nothing was chosen."""
+        with QSignalBlocker(self._profile):
+            self._profile.clear()
+            self._profile.addItem("No profile (role fit)", "")
+            for name in names:
+                self._profile.addItem(name, name)
+            self._profile.setCurrentIndex(max(self._profile.findData(active), 0))
 
     def focus_text(self) -> None:
         self._text.setFocus()

@@ -38,7 +38,7 @@ from screener.export import write_report
 from screener.models import Candidate
 from screener.profiles import apply_profile
 from screener.store import Session, default_session_path, next_session_path
-from screener.user_settings import UserSettings
+from screener.user_settings import UserSettings, save_user_settings
 
 from . import messages
 from .actions import ReviewActions, WindowKeys
@@ -256,6 +256,8 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         messages.bridge().posted.connect(self._show_status)
         self._filters.filter_changed.connect(self._proxy.set_filter)
+        self._filters.profile_chosen.connect(self.rank_by)
+        self._offer_profiles()
         self._table.selectionModel().currentRowChanged.connect(self._show_selection)
         self._table.selectionModel().selectionChanged.connect(self._show_selection)
         self._detail.verdict_chosen.connect(self.set_verdict)
@@ -613,6 +615,7 @@ class MainWindow(QMainWindow):
             return
         matched_with = self._engine.matching_key()
         self._engine = engine = self._engine.with_user_settings(user_settings)
+        self._offer_profiles()
         self._chart.set_thresholds(engine.thresholds())
         self._rescoring = True
         messages.notify(f"Settings saved; re-scoring {self._model.rowCount()} candidates…")
@@ -635,6 +638,32 @@ class MainWindow(QMainWindow):
             messages.notify(f"Settings saved; {self._model.rowCount()} candidates re-scored{ranked_by}.")
             self.scores_updated.emit()
         self._import_queued_paths()
+
+    def rank_by(self, profile_name: str) -> None:
+        """Rank by another profile ("" for none) and keep the choice; no score changes, so nothing is re-scored."""
+        if self._engine is None:
+            return
+        if self._rescoring:
+            messages.notify("Another profile can be chosen once the list's scores are up to date.")
+            self._offer_profiles()
+            return
+        user_settings = dataclasses.replace(self._engine.user_settings or UserSettings(), active_profile=profile_name)
+        try:
+            save_user_settings(user_settings)
+        except ScreenerError as exc:
+            self._offer_profiles()
+            show_exception(self, exc)
+            return
+        self._engine = self._engine.with_user_settings(user_settings)
+        self._model.replace_candidates(self._with_profile(self._model.candidates()))
+        self._rank_by_profile()
+        self._detail.show_row(self._detail.current_row())
+        messages.notify(f"Ranked by the profile “{profile_name}”." if profile_name else "Ranked by role fit.")
+
+    def _offer_profiles(self) -> None:
+        user_settings = self._engine.user_settings if self._engine else None
+        names = [p.name for p in user_settings.profiles] if user_settings else []
+        self._filters.set_profiles(names, user_settings.active_profile if user_settings else "")
 
     def _with_profile(self, candidates: Sequence[Candidate]) -> list[Candidate]:
         return apply_profile(candidates, self._engine.active_profile() if self._engine else None)

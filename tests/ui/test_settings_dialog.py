@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
 from screener.models import Box, Candidate, Document, Line, Section
@@ -215,7 +216,31 @@ def test_profile_editor_groups_rows_ticked_or(qtbot: QtBot) -> None:
     assert editor.edited_profile() == tpm  # two "A or B" gates shown as four rows, read back the same
     editor.must_haves.item(1, 0).setCheckState(Qt.CheckState.Unchecked)
     assert len(editor.edited_profile().must_haves) == 3
-    editor.must_haves.item(0, 2).setText("")
-    editor.must_haves.kind_box(0).setCurrentText("years_total_min")
-    editor.accept()
-    assert "must_haves[0]: field 'years' has the wrong type" in editor.error_label.text()
+
+
+def test_the_filter_bar_picks_the_profile_that_ranks_the_list(window: MainWindow, qtbot: QtBot) -> None:
+    picker = window.filter_bar().findChild(QComboBox, "Rank by profile")
+    assert [picker.itemText(i) for i in range(picker.count())] == [
+        "No profile (role fit)",
+        "Project Manager",
+        "Technical Project Manager",
+    ]
+    assert picker.currentText() == "Project Manager"
+    picker.setCurrentIndex(picker.findText("Technical Project Manager"))
+    fit = window.model().candidate(0).profile_fit
+    assert fit is not None and fit.profile == "Technical Project Manager"
+    assert window.table().horizontalHeader().sortIndicatorSection() == Column.GATES
+    assert load_user_settings().active_profile == "Technical Project Manager"  # kept for the next start
+    picker.setCurrentIndex(0)
+    assert window.model().candidate(0).profile_fit is None
+    assert window.table().horizontalHeader().sortIndicatorSection() == Column.ROLE_FIT
+
+
+def test_the_picker_follows_profiles_renamed_in_settings(window: MainWindow, qtbot: QtBot) -> None:
+    dialog = open_dialog(window, qtbot)
+    dialog.profile_list.setCurrentRow(0)
+    dialog._duplicate_profile()
+    with qtbot.waitSignal(window.scores_updated):
+        dialog.ok_button.click()
+    picker = window.filter_bar().findChild(QComboBox, "Rank by profile")
+    assert picker.findText("Project Manager (2)") >= 0
