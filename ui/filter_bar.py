@@ -71,15 +71,17 @@ class FilterBar(QWidget):
         return spin
 
     def _layout(self) -> None:
-        # Two rows: in one, the text box was squeezed to a few letters next to the quick filters.
+        # Two rows, each narrow enough for a 1024-pixel window with the detail pane beside the list: the
+        # minimum scores beside the text box (which takes what room is left), the choices below it.
+        first = QHBoxLayout()
+        first.addWidget(self._text, 1)
+        first.addWidget(QLabel("Management ≥"))
+        first.addWidget(self._min_management)
+        first.addWidget(QLabel("Technical ≥"))
+        first.addWidget(self._min_technical)
         quick = QHBoxLayout()
         quick.addWidget(self._role_fit)
         quick.addWidget(self._pm_certified)
-        quick.addSpacing(8)
-        quick.addWidget(QLabel("Management ≥"))
-        quick.addWidget(self._min_management)
-        quick.addWidget(QLabel("Technical ≥"))
-        quick.addWidget(self._min_technical)
         quick.addSpacing(8)
         quick.addWidget(self._verdict)
         quick.addStretch()
@@ -87,7 +89,7 @@ class FilterBar(QWidget):
         quick.addWidget(self._profile)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self._text)
+        layout.addLayout(first)
         layout.addLayout(quick)
 
     def set_profiles(self, names: Sequence[str], active: str) -> None:

@@ -57,6 +57,7 @@ from .import_worker import ImportWorker
 from .last_session import last_export_folder, remember_export_folder
 from .settings_dialog import SettingsDialog
 from .tasks import finish_before_exit, run_in_background
+from .window_layout import WindowLayout, window_settings
 
 # Rows and progress arriving within this window are shown together: one layout pass and one repaint, not
 # hundreds (QProgressBar.setValue alone repaints the window at once, 1 ms or more a call).
@@ -109,6 +110,9 @@ class MainWindow(QMainWindow):
         self._create_actions()
         self._create_menus_and_toolbar()
         self._layout()
+        self._arrangement = WindowLayout(self, self._splitter, self._table)
+        self._view_menu.addSeparator()
+        self._view_menu.addActions([self._arrangement.detail_below_action, self._arrangement.show_detail_action])
         self._connect()
         self._update_shown_count()
         # The must-haves sit beside the role fit, where a reviewer reads down the ranking.
@@ -117,6 +121,7 @@ class MainWindow(QMainWindow):
         header.moveSection(header.visualIndex(Column.GATES), header.visualIndex(Column.ROLE_FIT) + 1)
         if self._engine is not None and self._engine.active_profile() is not None:
             self._rank_by_profile()
+        self._arrangement.restore(window_settings())  # the reviewer's own layout and sort, if they made one
         self._update_title()
         if self._engine_problem is not None:
             QTimer.singleShot(0, partial(show_exception, self, self._engine_problem))
@@ -224,7 +229,8 @@ class MainWindow(QMainWindow):
         self._table.addAction(_separator(self))
         self._table.addAction(self._review.remove_action)
         self._table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        self.menuBar().addMenu("&View").addActions([self.show_list_action, self.show_map_action])
+        self._view_menu = self.menuBar().addMenu("&View")
+        self._view_menu.addActions([self.show_list_action, self.show_map_action])
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("main-toolbar")
         toolbar.setMovable(False)
@@ -239,7 +245,7 @@ class MainWindow(QMainWindow):
         left_layout.setContentsMargins(6, 6, 0, 0)
         left_layout.addWidget(self._filters)
         left_layout.addWidget(self._views)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self._splitter = splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(self._detail)
         splitter.setStretchFactor(0, 3)
@@ -298,6 +304,9 @@ class MainWindow(QMainWindow):
 
     def views(self) -> QTabWidget:
         return self._views
+
+    def arrangement(self) -> WindowLayout:
+        return self._arrangement
 
     def is_importing(self) -> bool:
         return self._worker is not None
@@ -696,6 +705,7 @@ class MainWindow(QMainWindow):
             self._worker.wait()
         self._background_pool.waitForDone()
         self._close_session()
+        self._arrangement.save(window_settings())
         super().closeEvent(event)
 
 
