@@ -8,13 +8,14 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Protocol
 
+from screener.cache import ExtractionCache
 from screener.duplicates import SamePersonIndex, copy_of, flag_possible_duplicates
 from screener.models import Candidate, Document
 from screener.pdftext import read_document
 from screener.screening import Screener, file_sha256
 from screener.settings import Settings
 from screener.source_file import FileStamp, file_stamp
-from screener.store import Session, scoring_fingerprint
+from screener.store import Session, StoredResult, rescored_result, scoring_fingerprint
 from screener.workers import DEFAULT_LIMITS, Extract, Job, Outcome, WorkerLimits, read_in_workers
 
 __all__ = ["ProgressSink", "WorkerLimits", "find_pdfs", "screen_files"]
@@ -52,10 +53,17 @@ def _failed(path: Path, sha256: str, reason: str) -> Candidate:
 class _Batch:
     """The files of one batch as they finish: saved to the session, flagged, reported, collected."""
 
-    def __init__(self, total: int, settings: Settings, session: Session | None, progress: ProgressSink | None) -> None:
+    def __init__(
+        self,
+        total: int,
+        settings: Settings,
+        stores: tuple[Session | None, ExtractionCache | None],
+        progress: ProgressSink | None,
+    ) -> None:
         self.total = total
-        self.session = session
+        self.session, self.cache = stores
         self.progress = progress
+        self.screener = Screener(settings)
         self.fingerprint = scoring_fingerprint(settings)
         self.results: list[Candidate] = []
         self.people = SamePersonIndex()
@@ -74,7 +82,23 @@ class _Batch:
                 candidate, document = copy_of(candidate.file, candidate.sha256, original), None
         if self.session:
             self.session.record(candidate, document, scored_with=self.fingerprint, stamp=stamp, retry=retry)
+        elif self.cache is not None and document is not None and candidate.status == "ok":
+            self.cache.store(candidate, document, self.fingerprint)
         self.report(candidate)
+
+    def known(self, path: Path, sha256: str) -> Candidate | None:
+        """A content screened before, from the session or else the cache, scored under the current settings."""
+        if self.session:
+            in_session = self.session.result(sha256)  # the session re-scored what it holds before the batch
+            return dataclasses.replace(in_session.candidate, file=str(path)) if in_session else None
+        cached = self.cache.result(sha256) if self.cache is not None else None
+        if self.cache is None or cached is None:
+            return None
+        stored, document = cached
+        if stored.scored_with != self.fingerprint:  # another catalogue or day: scored again, the PDF not read
+            stored = StoredResult(rescored_result(self.screener, stored, document, str(path)), self.fingerprint)
+            self.cache.store(stored.candidate, document, self.fingerprint)
+        return dataclasses.replace(stored.candidate, file=str(path))
 
     def report(self, candidate: Candidate) -> None:
         """Report a finished file without saving it (the session holds it already)."""
@@ -98,7 +122,7 @@ def _jobs_to_read(files: Sequence[Path], batch: _Batch, settings: Settings) -> l
         # Before anything is read: after a crash, the next start knows which files are left to screen.
         batch.session.queue(path for path in files if path in unfinished)
         # Re-scoring first means every stored result below matches the current catalogue and settings.
-        stored = {c.file: c for c in batch.session.rescore(Screener(settings)) if c.status != "duplicate"}
+        stored = {c.file: c for c in batch.session.rescore(batch.screener) if c.status != "duplicate"}
     jobs: list[Job] = []
     for path in files:
         if batch.cancelled():
@@ -112,11 +136,11 @@ def _jobs_to_read(files: Sequence[Path], batch: _Batch, settings: Settings) -> l
         except OSError as exc:  # denied, gone or locked now: the next run tries again
             batch.finish(_failed(path, "", f"cannot read the file: {exc.strerror or exc}"), stamp=None, retry=True)
             continue
-        known = batch.session.result(digest) if batch.session else None
+        known = None if digest in batch.owners else batch.known(path, digest)
         if digest in batch.owners:
             batch.finish(copy_of(str(path), digest, batch.owners[digest]), stamp=stamp)
         elif known:
-            batch.finish(dataclasses.replace(known.candidate, file=str(path)), stamp=stamp)
+            batch.finish(known, stamp=stamp)
         else:
             batch.owners[digest] = str(path)
             jobs.append(Job(path, digest, stamp))
@@ -140,6 +164,7 @@ def screen_files(
     workers: int | None = None,
     progress: ProgressSink | None = None,
     session: Session | None = None,
+    cache: ExtractionCache | None = None,
     limits: WorkerLimits = DEFAULT_LIMITS,
     extract: Extract = read_document,
 ) -> list[Candidate]:
@@ -147,7 +172,8 @@ def screen_files(
 
     With a session, the files not finished yet are queued in it first (`Session.queued` lists what a crash
     left), each finished file is saved as it finishes, and a file whose content the session already holds
-    is not read again. Each file gets a row: a result, or status "error" with the reason
+    is not read again. Without a session, a `cache` spares reading a content it holds, and lists nothing.
+    Each file gets a row: a result, or status "error" with the reason
     (including a file that took longer than `limits.seconds`, crashed its worker or used too much memory),
     or status "duplicate" for a second copy of the same content. `extract` turns a path into a Document
     in the worker (it must be importable by name, as spawned workers import it).
@@ -155,7 +181,7 @@ def screen_files(
     total = len(files)
     if progress:
         progress.on_started(total)
-    batch = _Batch(total, settings, session, progress)
+    batch = _Batch(total, settings, (session, cache), progress)
     jobs = _jobs_to_read(files, batch, settings)
     if jobs and not batch.cancelled():
         count = max(1, min(workers or os.cpu_count() or 1, len(jobs)))

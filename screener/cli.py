@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TextIO
 
 from screener.batch import find_pdfs, screen_files
+from screener.cache import ExtractionCache
 from screener.catalogue import load_catalogue
 from screener.errors import ScreenerError, UnreadablePdfError
 from screener.explain import explain_file
@@ -22,13 +23,15 @@ from screener.export import results_document, table_row, write_csv_file
 from screener.models import Candidate
 from screener.profiles import load_profile, rank_by_profile
 from screener.ranking import rank_candidates
+from screener.session_commands import add_session_commands, apply_retention, run_cache_command, run_session_command
 from screener.settings import Settings
 from screener.source_file import readable_path
 from screener.store import Session
+from screener.user_settings import load_user_settings
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 # The commands this module runs itself, with no display; any other opens the desktop app (ui.launcher).
-ENGINE_COMMANDS = ("screen", "inspect")
+ENGINE_COMMANDS = ("screen", "inspect", "session", "cache")
 
 
 class TerminalProgress:
@@ -101,8 +104,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--session",
         type=Path,
         metavar="FILE",
-        help="keep every result in this session file as it finishes, so a rerun after a crash or with more "
-        "files reads only what is new (default: session.sqlite in the user data folder)",
+        help="keep every result in this review session file as it finishes, so a rerun after a crash or with "
+        "more files reads only what is new (default: no session; only a cache of extractions by content)",
     )
     screen.add_argument(
         "--profile",
@@ -128,6 +131,7 @@ def build_parser() -> argparse.ArgumentParser:
     inspect.add_argument(
         "--certs", type=Path, metavar="FILE", help="certification catalogue to use instead of the bundled certs.json"
     )
+    add_session_commands(commands)
     for command in (screen, inspect):
         command.add_argument(
             "--as-of",
@@ -205,6 +209,21 @@ def _write_outputs(args: argparse.Namespace, results: Sequence[Candidate], setti
     return True
 
 
+def _screen_into_session(files: list[Path], settings: Settings, args: argparse.Namespace) -> list[Candidate]:
+    """Record every result in the named review session, resuming what it holds."""
+    with Session.open(args.session) as session:
+        apply_retention(session)
+        return screen_files(
+            files, settings, workers=args.workers, progress=TerminalProgress(sys.stderr), session=session
+        )
+
+
+def _screen_cached(files: list[Path], settings: Settings, args: argparse.Namespace) -> list[Candidate]:
+    """Screen without touching any review session: a scripted run must not fill the reviewer's list."""
+    with ExtractionCache.open(limits=load_user_settings().cache_limits()) as cache:
+        return screen_files(files, settings, workers=args.workers, progress=TerminalProgress(sys.stderr), cache=cache)
+
+
 def _screen(args: argparse.Namespace) -> int:
     missing = [p for p in args.paths if not p.exists()]
     if missing:
@@ -218,10 +237,7 @@ def _screen(args: argparse.Namespace) -> int:
     if not files:
         sys.stderr.write("screener: no PDF files found in the given paths\n")
         return EXIT_USAGE
-    with Session.open(args.session) as session:
-        screened = screen_files(
-            files, settings, workers=args.workers, progress=TerminalProgress(sys.stderr), session=session
-        )
+    screened = _screen_into_session(files, settings, args) if args.session else _screen_cached(files, settings, args)
     results = rank_by_profile(screened, profile) if profile else rank_candidates(screened, args.role)
     if args.json == "-":
         json.dump(results_document(results, settings.catalogue), sys.stdout, indent=1, ensure_ascii=False)
@@ -257,6 +273,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _screen(args)
         if args.command == "inspect":
             return _inspect(args)
+        if args.command == "session":
+            return run_session_command(args)
+        if args.command == "cache":
+            return run_cache_command(args)
     except ScreenerError as exc:
         sys.stderr.write(f"screener: {exc}\n")
         return EXIT_USAGE

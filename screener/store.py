@@ -10,7 +10,7 @@ import sqlite3
 import sys
 import threading
 from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager, suppress
+from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -33,8 +33,12 @@ __all__ = [
     "Review",
     "Session",
     "StoredResult",
+    "create_privately",
     "default_session_path",
+    "delete_session_files",
+    "erase_deleted",
     "next_session_path",
+    "rescored_result",
     "scoring_fingerprint",
 ]
 
@@ -146,11 +150,19 @@ def scoring_fingerprint(settings: Settings) -> str:
     return f"{matching_key(settings)}/{scoring}"
 
 
+def rescored_result(screener: Screener, stored: StoredResult, document: Document, file: str) -> Candidate:
+    """A stored result scored under the screener's settings: from its findings when matching would find the
+    same, else matched again from its document; either way without reading the PDF."""
+    if stored.scored_with.split("/")[0] == matching_key(screener.settings):  # only the scoring changed
+        return screener.rescore_findings(stored.candidate, document)
+    return screener.screen_document(document, file, stored.candidate.sha256)
+
+
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def _create_privately(path: Path) -> None:
+def create_privately(path: Path) -> None:
     """Make the session's folder (0700) and file (0600) readable by their owner only: they hold every CV's text
     and the reviewer's notes. SQLite gives the -wal and -shm files the session file's permissions.
 
@@ -169,6 +181,18 @@ def _create_privately(path: Path) -> None:
 
 
 _SQLITE_FULL = 13  # SQLite's result code for a full disk (sqlite3 names it from Python 3.11 only)
+
+
+def delete_session_files(path: Path) -> None:
+    """Delete a closed SQLite file with its write-ahead log, shared-memory index and rollback journal."""
+    for file in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}-journal")):
+        file.unlink(missing_ok=True)
+
+
+def erase_deleted(connection: sqlite3.Connection) -> None:
+    """Copy the write-ahead log into the file and empty it: with secure_delete on, deleted rows then survive
+    in neither (the log would otherwise keep the pages as they were before the deletion)."""
+    connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def _disk_full(exc: sqlite3.Error) -> bool:
@@ -200,7 +224,7 @@ class Session:
         """Open or create a session file (default: in the user data folder), bringing its schema up to date."""
         path = path or default_session_path()
         try:
-            _create_privately(path)
+            create_privately(path)
             connection = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=10.0)
         except (OSError, sqlite3.Error) as exc:
             raise _unusable(path, exc) from exc
@@ -364,14 +388,15 @@ class Session:
             "FROM extraction AS e WHERE e.scored_with != ?",
             (fingerprint,),
         )
-        matching = fingerprint.split("/")[0]
-        rescored = []
-        for sha256, document_text, candidate_text, scored_with, path in stale:
-            document = document_from_json(str(document_text))
-            if str(scored_with).split("/")[0] == matching:  # same findings: only the scoring changed
-                rescored.append(screener.rescore_findings(candidate_from_json(str(candidate_text)), document))
-            else:
-                rescored.append(screener.screen_document(document, path_from_storage(path or ""), str(sha256)))
+        rescored = [
+            rescored_result(
+                screener,
+                StoredResult(candidate_from_json(str(candidate_text)), str(scored_with)),
+                document_from_json(str(document_text)),
+                path_from_storage(path or ""),
+            )
+            for _sha256, document_text, candidate_text, scored_with, path in stale
+        ]
         now = _now()
         with self._transaction() as db:
             db.executemany(
@@ -408,19 +433,43 @@ class Session:
 
     def remove_candidate(self, file: str) -> RemovedCandidate | None:
         """Take one file off the session in one transaction; its extraction and review go too unless another
-        file holds the same content. Returns what was taken, for `restore_candidate`; None if it was not listed."""
-        stored_path = storable_path(file)
+        file holds the same content. Returns what was taken, for `restore_candidate`; None if it was not listed.
+
+        What is taken is no longer in the file (only an undo held in memory can bring it back)."""
         with self._transaction() as db:
-            listed = _take(db, "file", "path", stored_path)
-            if listed is None:
-                return None
-            db.execute("DELETE FROM queued WHERE path = ?", (stored_path,))
-            sha256 = listed["sha256"]
-            if sha256 is None or db.execute("SELECT 1 FROM file WHERE sha256 = ?", (sha256,)).fetchone():
-                return RemovedCandidate(listed)
-            return RemovedCandidate(
-                listed, _take(db, "extraction", "sha256", sha256), _take(db, "review", "sha256", sha256)
-            )
+            removed = _remove(db, storable_path(file))
+        self._erase_deleted()
+        return removed
+
+    def purge_older_than(self, cutoff: datetime) -> int:
+        """Remove, in one transaction, every file screened before `cutoff` with what only it holds; how many."""
+        with self._transaction() as db:
+            old = db.execute("SELECT path FROM file WHERE finished_at < ?", (cutoff.isoformat(timespec="seconds"),))
+            removed = sum(_remove(db, path) is not None for (path,) in old.fetchall())
+        self._erase_deleted()
+        log.info("purged %d files screened before %s from %s", removed, cutoff, self.path)
+        return removed
+
+    def _erase_deleted(self) -> None:
+        with self._lock, self._reported():
+            erase_deleted(self._db)
+
+    @staticmethod
+    def delete(path: Path) -> None:
+        """Delete a session file and its companions, after checking it is one: a mistyped name deletes nothing."""
+        try:
+            with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as db:
+                tables = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        except sqlite3.Error as exc:
+            raise SessionError(f"{path} is not a session file ({exc}); nothing was deleted.") from exc
+        if not {"file", "extraction", "review"} <= tables:
+            raise SessionError(f"{path} is not a session file; nothing was deleted.")
+        try:
+            delete_session_files(path)
+        except OSError as exc:  # Windows refuses to delete a file another program has open
+            raise SessionError(
+                f"{path} could not be deleted ({exc.strerror or exc}); close the app and retry."
+            ) from exc
 
     def restore_candidate(self, removed: RemovedCandidate) -> None:
         """Put back, in one transaction, exactly what `remove_candidate` took (the reviewer undid a removal)."""
@@ -434,6 +483,18 @@ class Session:
                     )
 
 
+def _remove(db: sqlite3.Connection, stored_path: str | bytes) -> RemovedCandidate | None:
+    """Delete one file's row, and its content's extraction and review when no other file holds that content."""
+    listed = _take(db, "file", "path", stored_path)
+    if listed is None:
+        return None
+    db.execute("DELETE FROM queued WHERE path = ?", (stored_path,))
+    sha256 = listed["sha256"]
+    if sha256 is None or db.execute("SELECT 1 FROM file WHERE sha256 = ?", (sha256,)).fetchone():
+        return RemovedCandidate(listed)
+    return RemovedCandidate(listed, _take(db, "extraction", "sha256", sha256), _take(db, "review", "sha256", sha256))
+
+
 def _prepare(connection: sqlite3.Connection, path: Path) -> None:
     """Refuse a damaged or newer file before writing to it, then switch to WAL and migrate forward."""
     # quick_check reads every page, so a torn or foreign file is refused here rather than midway through a batch.
@@ -445,6 +506,8 @@ def _prepare(connection: sqlite3.Connection, path: Path) -> None:
         raise _unusable(path, "it was written by a newer version of CV Screener")
     if not os.access(path, os.W_OK):
         raise _unusable(path, "the file is read-only")
+    # A deleted candidate's text is overwritten, not left in free pages where a file viewer would find it.
+    connection.execute("PRAGMA secure_delete = ON")
     connection.execute("PRAGMA journal_mode = WAL")
     # FULL: a committed file or decision survives a power cut too, not only a crash of the program.
     connection.execute("PRAGMA synchronous = FULL")

@@ -16,6 +16,7 @@ from typing import Any
 
 import platformdirs
 
+from screener.cache import CacheLimits
 from screener.catalogue import (
     Catalogue,
     catalogue_to_dict,
@@ -51,12 +52,18 @@ class UserSettings:
     profiles: tuple[RoleProfile, ...] = field(default_factory=default_profiles)
     active_profile: str = _DEFAULT_ACTIVE  # "" ranks by role fit alone, with no gates
     schema_version: int = SETTINGS_SCHEMA_VERSION
+    cache_max_megabytes: int = CacheLimits.max_megabytes  # the command line's extraction cache
+    cache_max_days: int = CacheLimits.max_days
+    retention_days: int | None = None  # candidates screened longer ago are purged from a session; None: kept
 
     def effective_catalogue(self) -> Catalogue:
         return self.catalogue or load_catalogue()
 
     def active(self) -> RoleProfile | None:
         return next((p for p in self.profiles if p.name == self.active_profile), None)
+
+    def cache_limits(self) -> CacheLimits:
+        return CacheLimits(self.cache_max_megabytes, self.cache_max_days)
 
 
 def user_settings_path() -> Path:
@@ -69,7 +76,18 @@ def user_settings_to_dict(settings: UserSettings) -> dict[str, Any]:
         "catalogue": None if settings.catalogue is None else catalogue_to_dict(settings.catalogue),
         "profiles": [profile_to_dict(p) for p in settings.profiles],
         "active_profile": settings.active_profile,
+        "cache_max_megabytes": settings.cache_max_megabytes,
+        "cache_max_days": settings.cache_max_days,
+        "retention_days": settings.retention_days,
     }
+
+
+def _whole_number(data: dict[str, Any], key: str, source: str, default: int) -> int:
+    """An optional field of at least 1; absent in files saved before it existed."""
+    value = data.get(key, default)
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise CatalogueError(f"{source}: field '{key}' must be a whole number of at least 1")
+    return value
 
 
 def parse_user_settings(data: Any, source: str) -> UserSettings:
@@ -92,7 +110,16 @@ def parse_user_settings(data: Any, source: str) -> UserSettings:
     active = require_field(data, "active_profile", str, source)
     if active and active not in names:
         raise CatalogueError(f"{source}: field 'active_profile' names '{active}', which is not among the profiles")
-    return UserSettings(catalogue, profiles, active, version)
+    return UserSettings(
+        catalogue,
+        profiles,
+        active,
+        version,
+        cache_max_megabytes=_whole_number(data, "cache_max_megabytes", source, CacheLimits.max_megabytes),
+        cache_max_days=_whole_number(data, "cache_max_days", source, CacheLimits.max_days),
+        # null or absent: kept until deleted by hand
+        retention_days=None if data.get("retention_days") is None else _whole_number(data, "retention_days", source, 0),
+    )
 
 
 def load_user_settings(path: Path | None = None) -> UserSettings:
