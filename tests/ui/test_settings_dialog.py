@@ -26,8 +26,9 @@ from ui.settings_dialog import SettingsDialog
 
 
 def _document(*texts: tuple[str, Section]) -> Document:
+    # The first line is the name, set larger than the rest as CVs do.
     lines = tuple(
-        Line(text, 1, Box(50, 40 + 20 * i, 400, 52 + 20 * i), 11.0, False, section)
+        Line(text, 1, Box(50, 40 + 20 * i, 400, 52 + 20 * i), 18.0 if i == 0 else 11.0, False, section)
         for i, (text, section) in enumerate(texts)
     )
     return Document(pages=1, lines=lines)
