@@ -27,8 +27,9 @@ def test_a_profile_adds_gates_to_the_json_and_csv_and_ranks_the_table(
     for candidate in candidates:
         assert [set(g) for g in candidate["gates"]] == [{"requirement", "outcome", "evidence"}] * 2
         assert {g["outcome"] for g in candidate["gates"]} <= {"pass", "fail", "unknown"}
-    failed = [any(g["outcome"] == "fail" for g in c["gates"]) for c in candidates]
-    assert failed == sorted(failed), "a candidate with a failed must-have ranks below every one without"
+    # Must-haves known to be met rank first; an unknown one counts as not met, never above evidence.
+    met = [sum(g["outcome"] == "pass" for g in c["gates"]) for c in candidates]
+    assert met == sorted(met, reverse=True), "a candidate meeting more must-haves ranks above one meeting fewer"
     with table.open(encoding="utf-8-sig") as stream:
         rows = list(csv.DictReader(stream))
     assert all(row["must_haves"] for row in rows)
