@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QStyle, QToolBut
 from screener.errors import UnreadablePdfError
 from screener.models import Axis, Box, Candidate, Evidence
 
-from . import messages
 from .pdfium_thread import RenderedPage, pdfium_pool, render_page
 from .tasks import run_in_background
 
@@ -192,10 +191,10 @@ class PageView(QWidget):
             return
         text = str(exc) if isinstance(exc, (UnreadablePdfError, OSError)) else f"Cannot show this CV: {exc}"
         self._rendered_width = 0
+        # Said on the page itself: the status bar keeps the import's summary.
         self._canvas.set_page(None, (), text)
         self._fit_canvas()
         self._update_navigation()
-        messages.notify(text)
 
     def _fit_canvas(self) -> None:
         width = self._scroll.viewport().width()
