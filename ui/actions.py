@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -93,6 +93,19 @@ class ReviewActions(QObject):
     def _push(self, command: QUndoCommand | None) -> None:
         if command is not None:
             self.stack.push(command)
+
+
+def clear_filter_action(window: QWidget, clear: Callable[[], None], cancel_import: QAction) -> QAction:
+    """Escape clears the text filter, except during an import, when it cancels the import as it always did."""
+    action = QAction("C&lear Filter", window)
+    action.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+    action.setStatusTip("Show every candidate the quick filters let through")
+    action.triggered.connect(clear)
+    # Never both enabled: the same key on two enabled actions would trigger neither.
+    action.setEnabled(not cancel_import.isEnabled())
+    cancel_import.enabledChanged.connect(lambda importing: action.setEnabled(not importing))
+    window.addAction(action)
+    return action
 
 
 def confirm_removal(parent: QWidget, names: Sequence[str]) -> bool:

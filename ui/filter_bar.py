@@ -105,6 +105,14 @@ class FilterBar(QWidget):
         self._text.setFocus()
         self._text.selectAll()
 
+    def text_box(self) -> QLineEdit:
+        return self._text
+
+    def clear_text(self) -> None:
+        """Show every candidate again as far as the text goes; the quick filters stay as chosen."""
+        self._text.clear()
+        self._emit()  # at once: the reviewer asked for it, not typing that may go on
+
     def current_filter(self) -> CandidateFilter:
         return CandidateFilter(
             text=self._text.text().strip(),

@@ -41,7 +41,7 @@ from screener.store import Session, default_session_path, next_session_path
 from screener.user_settings import UserSettings, save_user_settings
 
 from . import messages
-from .actions import ReviewActions, WindowKeys
+from .actions import ReviewActions, WindowKeys, clear_filter_action
 from .candidate_model import CandidateTableModel, Column
 from .candidate_proxy import CandidateProxyModel
 from .candidate_view import CandidateTableView
@@ -203,6 +203,9 @@ class MainWindow(QMainWindow):
             )
             for verdict, label in _VERDICT_MENU
         }
+        self.clear_filter_action = clear_filter_action(self, self._filters.clear_text, self.cancel_action)
+        # Ctrl+E means "move to the end of the line" to a Linux text box; here it exports, wherever the focus is.
+        self._filters.text_box().installEventFilter(WindowKeys(self.export_action.shortcuts(), self))
         self.show_list_action = self._action("Candidate &List", "Ctrl+1", partial(self._views.setCurrentIndex, 0))
         self.show_map_action = self._action("Score &Map", "Ctrl+2", partial(self._views.setCurrentIndex, 1))
 
@@ -220,7 +223,7 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addAction(self._review.remove_action)
         edit_menu.addSeparator()
-        edit_menu.addAction(self.find_action)
+        edit_menu.addActions([self.find_action, self.clear_filter_action])
         edit_menu.addSeparator()
         edit_menu.addAction(self.settings_action)
         self.menuBar().addMenu("&Review").addActions(list(self.verdict_actions.values()))
