@@ -52,6 +52,7 @@ from .engine import Engine, load_engine
 from .errors import WayOut, show_exception
 from .export_view import ExportChoice, ExportDialog, view_rows
 from .filter_bar import FilterBar
+from .help import add_help_menu
 from .import_progress import ImportProgress
 from .import_worker import ImportWorker
 from .last_session import last_export_folder, remember_export_folder
@@ -113,6 +114,7 @@ class MainWindow(QMainWindow):
         self._arrangement = WindowLayout(self, self._splitter, self._table)
         self._view_menu.addSeparator()
         self._view_menu.addActions([self._arrangement.detail_below_action, self._arrangement.show_detail_action])
+        self.help_actions = add_help_menu(self)
         self._connect()
         self._update_shown_count()
         # The must-haves sit beside the role fit, where a reviewer reads down the ranking.

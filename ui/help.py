@@ -1,0 +1,99 @@
+"""The Help menu: how the scores are made, the keyboard shortcuts of the window, and About."""
+
+from __future__ import annotations
+
+from html import escape
+from importlib.metadata import PackageNotFoundError, version
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMainWindow, QMessageBox, QTextBrowser, QVBoxLayout, QWidget
+
+# The README's "How the scores are made", shortened for the app; the README has the tables in full.
+SCORING_HTML = """
+<h3>How scores are made</h3>
+<p>Each CV gets two scores from 0 to 100, <b>management skill</b> and <b>technical depth</b>. Each is a sum of
+evidence items, and each item points at the line of the CV it was read from: choose it in the Score breakdown
+to see it on the page. Each kind of evidence has a cap, so a CV cannot reach the top by repeating words.</p>
+<p><b>Management skill</b>: held PM or agile certifications (PMP, PRINCE2, CSM, …; up to 35), practice areas
+the candidate shows (stakeholder management, risk, planning, budgets, …; up to 30), years in management titles
+(up to 25), a management degree such as an MBA (up to 10).</p>
+<p><b>Technical depth</b>: a degree in computer science, IT, information systems or engineering (up to 25),
+years in technical roles (up to 30), technical certifications such as AWS, Azure or CCNA (up to 20), hands-on
+technical duties (up to 15), technical skills named (up to 10).</p>
+<p>Planned and expired certifications are shown but score nothing; a certification the CV only mentions
+(“PMP required for my team”) is ignored.</p>
+<p><b>Role fit</b> follows from the two scores and their thresholds (40 and 40 unless changed in Settings):
+<b>TPM</b> when both reach theirs, <b>PM</b> when only management does, <b>technical</b> when only technical
+depth does, <b>other</b> when neither does. All TPMs are PMs, so the PM filter shows both.</p>
+<p>Years of experience come from the date ranges of the jobs; overlapping jobs count once, gaps are left out,
+and “Present” is the CV's own date.</p>
+"""
+LICENCE = "MIT"
+
+
+def app_version() -> str:
+    try:
+        return version("cv-screener")
+    except PackageNotFoundError:  # run from a checkout that was never installed
+        return "development version"
+
+
+def _page(parent: QWidget, title: str, html: str) -> QDialog:
+    """A window-modal page of text with a Close button, opened without blocking (so tests can read it)."""
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(title)
+    text = QTextBrowser()
+    text.setObjectName("Help text")
+    text.setHtml(html)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(text)
+    layout.addWidget(buttons)
+    dialog.resize(620, 520)
+    dialog.finished.connect(dialog.deleteLater)
+    dialog.open()
+    return dialog
+
+
+def show_scoring(parent: QWidget) -> QDialog:
+    return _page(parent, "How scores are made", SCORING_HTML)
+
+
+def shortcuts_html(window: QWidget) -> str:
+    """Every action of the window that has keys, as its menus name it: the list cannot drift from the app."""
+    rows = []
+    for action in window.actions():
+        keys = ", ".join(key.toString(QKeySequence.SequenceFormat.NativeText) for key in action.shortcuts())
+        if keys and action.text():
+            rows.append(f"<tr><td>{escape(action.text().replace('&', ''))}</td><td><b>{escape(keys)}</b></td></tr>")
+    return "<h3>Keyboard shortcuts</h3><table cellspacing='2' cellpadding='6'>" + "".join(rows) + "</table>"
+
+
+def show_shortcuts(window: QWidget) -> QDialog:
+    return _page(window, "Keyboard shortcuts", shortcuts_html(window))
+
+
+def show_about(parent: QWidget) -> QMessageBox:
+    about = QMessageBox(QMessageBox.Icon.Information, "About CV Screener", "", QMessageBox.StandardButton.Ok, parent)
+    about.setText(f"<h3>CV Screener {escape(app_version())}</h3>")
+    about.setInformativeText(
+        "Tells project managers from technical project managers, with the evidence from each CV.<br><br>"
+        "<b>Nothing leaves this computer</b>: the app opens no network connection, and sessions, decisions and "
+        f"notes are stored on this computer only.<br><br>Licence: {LICENCE}."
+    )
+    about.finished.connect(about.deleteLater)
+    about.open()
+    return about
+
+
+def add_help_menu(window: QMainWindow) -> list[QAction]:
+    """The Help menu, last in the menu bar; F1 opens how scores are made."""
+    menu = window.menuBar().addMenu("&Help")
+    scoring = menu.addAction("&How Scores Are Made", lambda: show_scoring(window))
+    scoring.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+    window.addAction(scoring)
+    keys = menu.addAction("&Keyboard Shortcuts", lambda: show_shortcuts(window))
+    menu.addSeparator()
+    about = menu.addAction("&About CV Screener", lambda: show_about(window))
+    return [scoring, keys, about]
