@@ -62,7 +62,7 @@ class Screener:
         blocks = join_wrapped(lines)
         certs = self._matcher.find(blocks, as_of)
         fields = self.catalogue.degree_fields
-        degrees = extract_degrees(blocks, fields["technical"], fields["management"])
+        degrees = extract_degrees(blocks, fields["technical"], fields["management"], as_of)
         return Candidate(
             file=file,
             sha256=sha256,
