@@ -58,7 +58,7 @@ from .import_worker import ImportWorker
 from .last_session import last_export_folder, remember_export_folder
 from .settings_dialog import SettingsDialog
 from .tasks import finish_before_exit, run_in_background
-from .window_layout import WindowLayout, window_settings
+from .window_layout import WindowLayout, scrollable, window_settings
 
 # Rows and progress arriving within this window are shown together: one layout pass and one repaint, not
 # hundreds (QProgressBar.setValue alone repaints the window at once, 1 ms or more a call).
@@ -252,7 +252,7 @@ class MainWindow(QMainWindow):
         left_layout.addWidget(self._views)
         self._splitter = splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
-        splitter.addWidget(self._detail)
+        splitter.addWidget(scrollable(self._detail))
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)

@@ -8,7 +8,7 @@ from pathlib import Path
 import platformdirs
 from PySide6.QtCore import QByteArray, QObject, QPoint, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QSplitter, QTableView
+from PySide6.QtWidgets import QFrame, QMainWindow, QMenu, QScrollArea, QSplitter, QTableView, QWidget
 
 from .candidate_model import HEADERS, Column
 
@@ -22,6 +22,19 @@ def window_settings() -> QSettings:
     process, where platformdirs follows the environment, so tests keep to their own folder)."""
     path = Path(platformdirs.user_config_dir("cv-screener", appauthor=False)) / "window.ini"
     return QSettings(str(path), QSettings.Format.IniFormat)
+
+
+def scrollable(pane: QWidget) -> QScrollArea:
+    """The pane in a scroll area: on a short screen with the pane below the list, or at 2× scaling, it scrolls
+    where its minimum height would otherwise push the window past the screen's edge."""
+    area = QScrollArea()
+    area.setWidget(pane)
+    area.setWidgetResizable(True)  # the pane fills the area whenever there is room for it
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    # Never narrower than the pane: its buttons and page stay whole; only its height gives way.
+    area.setMinimumWidth(pane.minimumSizeHint().width())
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return area
 
 
 class WindowLayout(QObject):

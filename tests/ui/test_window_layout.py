@@ -68,6 +68,7 @@ def test_the_detail_pane_moves_below_the_list_or_hides(qtbot: QtBot, screening: 
     table, detail = rect_in_window(window, window.table()), rect_in_window(window, window.detail())
     assert detail.top() > table.bottom()
     assert table.width() > SMALL_SCREEN[0] * 0.9  # the list has the full width
+    assert window.minimumSizeHint().height() <= SMALL_SCREEN[1] - 40  # room for the title bar and a panel
     arrangement.show_detail_action.trigger()
     assert not window.detail().isVisible()
     assert window.minimumSizeHint().width() < SMALL_SCREEN[0] * 0.6
