@@ -11,17 +11,17 @@ from screener.eval import REAL_CV_LABELS, ReferenceTally, evaluate
 
 pytestmark = pytest.mark.real_cvs
 
-# Measured when this guard was written, less 2 points. The floors only go up: when accuracy improves, raise
-# them to the new figures less the same margin; never lower one to make a change pass.
-HELD_PM_CERTIFICATIONS_F1_FLOOR = 0.76
-TECHNICAL_DEGREE_FLOOR = 0.68
-TOP_DEGREE_LEVEL_FLOOR = 0.76
-YEARS_WITHIN_TOLERANCE_FLOOR = 0.62
-ROLE_FIT_FLOOR = 0.49
+# The accuracy the screener is held to (a figure reached is a figure kept); a figure not yet at its target sits
+# at what was measured, less 2 points. The floors only go up: never lower one to make a change pass.
+HELD_PM_CERTIFICATIONS_F1_FLOOR = 0.95
+TECHNICAL_DEGREE_FLOOR = 0.95
+TOP_DEGREE_LEVEL_FLOOR = 0.90
+YEARS_WITHIN_TOLERANCE_FLOOR = 0.90
+ROLE_FIT_FLOOR = 0.57
 NAME_FLOOR = 0.95
 # Planned, expired or trap certifications reported as held: a count where fewer is better, so a ceiling that
 # only goes down.
-NOT_HELD_AS_HELD_CEILING = 5
+NOT_HELD_AS_HELD_CEILING = 0
 
 SHARE_FLOORS = {
     "technical degree": TECHNICAL_DEGREE_FLOOR,
