@@ -9,6 +9,7 @@ import os
 import sqlite3
 import sys
 import threading
+import time
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass
@@ -229,7 +230,7 @@ class Session:
         except (OSError, sqlite3.Error) as exc:
             raise _unusable(path, exc) from exc
         try:
-            _prepare(connection, path)
+            _prepare_when_free(connection, path)
         except sqlite3.Error as exc:
             connection.close()
             raise _unusable(path, exc) from exc
@@ -493,6 +494,23 @@ def _remove(db: sqlite3.Connection, stored_path: str | bytes) -> RemovedCandidat
     if sha256 is None or db.execute("SELECT 1 FROM file WHERE sha256 = ?", (sha256,)).fetchone():
         return RemovedCandidate(listed)
     return RemovedCandidate(listed, _take(db, "extraction", "sha256", sha256), _take(db, "review", "sha256", sha256))
+
+
+_LOCKED_WAIT_SECONDS = 10.0
+
+
+def _prepare_when_free(connection: sqlite3.Connection, path: Path) -> None:
+    """Prepare the file, waiting while another process holds it: switching a new file to WAL can be refused
+    at once (without SQLite's busy wait) while another process is creating the same session."""
+    deadline = time.monotonic() + _LOCKED_WAIT_SECONDS
+    while True:
+        try:
+            _prepare(connection, path)
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def _prepare(connection: sqlite3.Connection, path: Path) -> None:

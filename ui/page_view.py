@@ -43,6 +43,10 @@ class PageCanvas(QWidget):
     def focused(self) -> Evidence | None:
         return self._focused
 
+    def placeholder(self) -> str:
+        """What the canvas says in place of a page (why it cannot be shown), or nothing."""
+        return self._placeholder
+
     def height_for(self, width: int) -> int:
         if self._page is None:
             return 0
