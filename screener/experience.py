@@ -6,6 +6,7 @@ import calendar
 import dataclasses
 import logging
 import re
+from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -135,16 +136,43 @@ _WITH_DAY = re.compile(r"^\s*[0-3]?\d(?:\.?\s+[^\W\d_]|[./]\d{1,2}[./])|^[^\W\d_
 _TWO_LETTERS = re.compile(r"[^\W_]{2}")
 _SENTENCE_END = re.compile(r"(?:[a-z]{3}|\d{4})\.\s*$")
 _MAX_NEIGHBOUR_WORDS = 8
+_PARENTHETICAL = re.compile(r"\([^)]*\)?")  # "Engineer II (Managed Process and Automation Groups)"
 
-# Words that make a short line read as a job title rather than a name or an employer.
+# Words that make a short line read as a job title rather than a name or an employer, in the languages of
+# the month words; occupations that are also common surnames (Cook, Driver, Mason) are left out.
 _ROLE_WORDS = re.compile(
     r"\b(?:manager|management|engineer|engineering|developer|director|head|lead|leader|architect|analyst"
     r"|consultant|administrator|specialist|coordinator|officer|owner|master|programmer|designer|scientist"
     r"|intern|assistant|associate|founder|co-founder|partner|president|vp|cto|ceo|cio|coo|sre|devops"
     r"|researcher|technician|teacher|tester|volunteer|member|executive|supervisor|trainee|contractor"
-    r"|freelancer|principal|staff|senior|junior|pmo)\b",
+    r"|freelancer|principal|staff|senior|junior|pmo"
+    r"|representative|agent|advocate|clerk|nurse|instructor|tutor|lecturer|professor|accountant|controller"
+    r"|auditor|advisor|adviser|attorney|paralegal|editor|writer|sergeant|dispatcher|estimator|superintendent"
+    r"|foreman|mechanic|electrician|plumber|pipefitter|operator|cashier|receptionist|secretary|planner|buyer"
+    r"|recruiter|student|apprentice|fellow|examiner|expert|strategist|therapist|pharmacist|technologist"
+    r"|inspector|surveyor|drafter|machinist|translator|bookkeeper|underwriter|salesperson|chef"
+    # French, German, Spanish, Portuguese, Italian and Dutch
+    r"|ing[ée]nieure?|d[ée]veloppeur|d[ée]veloppeuse|responsable|directeur|directrice|charg[ée]e?|technicien"
+    r"|technicienne|stagiaire|alternant|apprenti|enseignant|enseignante|architecte|administrateur|analyste"
+    r"|concepteur|gestionnaire|conseill[eè]re?|g[ée]rante?|adjointe?"
+    r"|\w*(?:entwickler|leiter|ingenieur|berater|architekt|informatiker|techniker|manager|referent)(?:in)?"
+    r"|sachbearbeiter(?:in)?|mitarbeiter(?:in)?|werkstudent(?:in)?|praktikant(?:in)?|praktikum"
+    r"|gesch[äa]ftsf[üu]hrer(?:in)?|desarrollador(?:a)?|ingeniero|ingeniera|jefe|jefa|gerente|coordinador(?:a)?"
+    r"|analista|consultor(?:a)?|t[ée]cnico|t[ée]cnica|programador(?:a)?|administrador(?:a)?|becario|becaria"
+    r"|practicante|desenvolvedor(?:a)?|engenheiro|engenheira|coordenador(?:a)?|estagi[áa]ri[oa]"
+    r"|sviluppatore|sviluppatrice|ingegnere|responsabile|consulente|programmatore|stagista|tirocinante"
+    r"|capo\s+progetto|\w*ontwikkelaar|\w*leider|adviseur|medewerker|beheerder|stagiair)\b",
     re.IGNORECASE,
 )
+# Resumes anonymised at their source (livecareer) write every employer as "Company Name" and its place as
+# "City , State", often on one line with the title: the placeholder parts a header into title and employer.
+# The place may stand on either side, and "City , State" alone is a place too ("City" alone may be a name).
+_ANONYMISED_EMPLOYER = re.compile(
+    r"(?:\bCity\s*,\s*State\s*[-–—|,/]?\s*|\bCity\s+)?\bCompany Name\b"
+    r"(?:\s*[-–—|,/]?\s*City\b)?(?:\s*[-–—|,/]?\s*State\b)?"
+)
+_ANONYMISED_PLACE = re.compile(r"\bCity\s*,\s*State\b")
+_EMPLOYER_PLACEHOLDER = "Company Name"
 
 
 @dataclass(frozen=True)
@@ -234,16 +262,7 @@ def extract_jobs(
     # Lines whose text was moved into a range above (or was a page footer) are left out.
     experience, texts = _kept(in_section, _readable_texts(in_section))
     anchors = [(index, found) for index, text in enumerate(texts) if (found := _job_dates(text))]
-    headers: list[_JobHeader] = []
-    anchor_lines = {anchor for anchor, _ in anchors}
-    for position, (anchor, found) in enumerate(anchors):
-        floor = headers[-1].last_line if headers else -1
-        ceiling = _ceiling(texts, anchors[position + 1]) if position + 1 < len(anchors) else len(texts)
-        partner = _row_partner(experience, texts, anchor, found) if anchor_lines else None
-        if partner is not None and partner not in anchor_lines:
-            headers.append(_header_beside(texts, anchor, partner, anchor_lines))
-        else:
-            headers.append(_read_header(texts, anchor, found, floor, ceiling))
+    headers = _headers(experience, texts, anchors)
     management = term_pattern(management_title_terms)
     technical_title = term_pattern(technical_title_terms)
     technical_duty = term_pattern(technical_duty_terms)
@@ -269,6 +288,25 @@ def extract_jobs(
             )
         )
     return tuple(jobs)
+
+
+def _headers(
+    experience: Sequence[Line], texts: Sequence[str], anchors: Sequence[tuple[int, re.Match[str]]]
+) -> list[_JobHeader]:
+    """Each anchor's title and employer, read in order so that no entry takes the lines of the one before."""
+    headers: list[_JobHeader] = []
+    anchor_lines = {anchor for anchor, _ in anchors}
+    title_offset = _title_offset(texts, anchors)
+    for position, (anchor, found) in enumerate(anchors):
+        floor = headers[-1].last_line if headers else -1
+        following = anchors[position + 1] if position + 1 < len(anchors) else None
+        ceiling = _ceiling(texts, following, title_offset) if following else len(texts)
+        partner = _row_partner(experience, texts, anchor, found)
+        if partner is not None and partner not in anchor_lines:
+            headers.append(_header_beside(texts, anchor, partner, anchor_lines))
+        else:
+            headers.append(_read_header(texts, anchor, found, (floor, ceiling), title_offset))
+    return headers
 
 
 def _kept(lines: Sequence[Line], texts: Sequence[str]) -> tuple[list[Line], list[str]]:
@@ -395,38 +433,107 @@ class _JobHeader:
     last_line: int
 
 
-def _read_header(texts: Sequence[str], anchor: int, found: re.Match[str], floor: int, ceiling: int) -> _JobHeader:
-    """Title and employer from the anchor line, or from the short lines just above and below it."""
-    text = texts[anchor]
-    after = _DURATION.sub("", text[found.end() :])
-    parts = [part for part in _header_parts(f"{_beside(text[: found.start()])} | {after}") if part]
-    title_at = next((i for i, part in enumerate(parts) if looks_like_job_title(part)), None)
+def _read_header(
+    texts: Sequence[str], anchor: int, found: re.Match[str], bounds: tuple[int, int], title_offset: int | None
+) -> _JobHeader:
+    """Title and employer from the anchor line, or from the short lines just above and below it.
+
+    bounds are the lines the neighbouring entries hold; title_offset is where this CV sets its titles
+    relative to the dates, when its entries agree on one.
+    """
+    parts = _anchor_parts(texts[anchor], found)
+    title_at = _title_index(parts)
     if title_at is not None and len(parts) > 1:
-        return _JobHeader(parts[title_at], parts[0] if title_at else parts[1], anchor, anchor)
-    above = anchor - 1 if anchor - 1 > floor and _is_header_line(texts[anchor - 1]) else None
-    below = anchor + 1 if anchor + 1 < ceiling and _is_header_line(texts[anchor + 1]) else None
-    nearest = above if above is not None else below
+        return _JobHeader(parts[title_at], _employer_part(parts, title_at), anchor, anchor)
+    above, below = _header_run(texts, anchor, -1, bounds[0]), _header_run(texts, anchor, 1, bounds[1])
+    nearest = next(iter(above + below), None)
     if title_at is not None:  # the anchor line holds only the role; the employer sits next to it
         return _header_with(texts, anchor, parts[0], None, "", nearest)
     # A role below an employer line is the common layout; above comes first only for a bare date line.
-    order = (below, above) if parts else (above, below)
-    titled = next((i for i in order if i is not None and looks_like_job_title(texts[i])), None)
+    order = [*below, *above] if parts else [*above, *below]
+    order.sort(key=lambda index: index - anchor != title_offset)
+    titled = next((i for i in order if _title_index(_header_parts(texts[i])) is not None), None)
+    employers = [part for part in parts if part == _EMPLOYER_PLACEHOLDER]
+    others = [part for part in parts if part != _EMPLOYER_PLACEHOLDER]
     if parts and titled is not None:
-        return _header_with(texts, anchor, "", titled, parts[0], None)
-    if parts:
-        employer = parts[1] if len(parts) > 1 else ""
-        return _header_with(texts, anchor, parts[0], None, employer, None if employer else nearest)
-    title_line = titled if titled is not None else above
-    employer_line = next((i for i in (above, below) if i is not None and i != title_line), None)
-    return _header_with(texts, anchor, "", title_line, "", employer_line)
+        return _header_with(texts, anchor, "", titled, (employers or parts)[0], None)
+    if others:
+        employer = (employers or others[1:] or [""])[0]
+        return _header_with(texts, anchor, others[0], None, employer, None if employer else nearest)
+    title_line = titled if titled is not None else next(iter(above or below), None)
+    employer_line = None if employers else next((i for i in (*above[:1], *below[:1]) if i != title_line), None)
+    return _header_with(texts, anchor, "", title_line, (employers or [""])[0], employer_line)
 
 
-def _ceiling(texts: Sequence[str], following: tuple[int, re.Match[str]]) -> int:
-    """Where the next job's header begins: at its dates, or the line above when the dates stand alone."""
+def _anchor_parts(text: str, found: re.Match[str]) -> list[str]:
+    """The header parts written on the anchor line beside its dates, without the job's written length."""
+    after = _DURATION.sub("", text[found.end() :])
+    return [part for part in _header_parts(f"{_beside(text[: found.start()])} | {after}") if _TWO_LETTERS.search(part)]
+
+
+def _title_index(parts: Sequence[str]) -> int | None:
+    """The part naming the role: one with a role word, else the part beside an anonymised employer."""
+    named = next((i for i, part in enumerate(parts) if _is_named_role(part)), None)
+    if named is not None or _EMPLOYER_PLACEHOLDER not in parts:
+        return named
+    return next((i for i, part in enumerate(parts) if part and part != _EMPLOYER_PLACEHOLDER), None)
+
+
+def _is_named_role(part: str) -> bool:
+    return part != _EMPLOYER_PLACEHOLDER and looks_like_job_title(part)
+
+
+def _employer_part(parts: Sequence[str], title_at: int) -> str:
+    """The anonymised employer when there is one, else the part before the title or, first, after it."""
+    if _EMPLOYER_PLACEHOLDER in parts:
+        return _EMPLOYER_PLACEHOLDER
+    return parts[0] if title_at else parts[1]
+
+
+def _header_run(texts: Sequence[str], anchor: int, step: int, bound: int) -> list[int]:
+    """Up to two header lines next to the anchor going one way, nearest first, short of the bound."""
+    run: list[int] = []
+    lower, upper = sorted((anchor, bound))
+    index = anchor + step
+    while len(run) < 2 and lower < index < upper:
+        if not _is_header_line(texts[index]):
+            break
+        run.append(index)
+        index += step
+    return run
+
+
+def _title_offset(texts: Sequence[str], anchors: Sequence[tuple[int, re.Match[str]]]) -> int | None:
+    """Where this CV sets a title relative to its dates (-2: two lines above), when most entries agree.
+
+    A CV sets every entry alike; going by the majority keeps the title of the next entry, set just below
+    this entry's dates, from being read as this entry's title.
+    """
+    votes: Counter[int] = Counter()
+    lines = [anchor for anchor, _ in anchors]
+    for position, (anchor, found) in enumerate(anchors):
+        if _title_index(_anchor_parts(texts[anchor], found)) is not None:
+            continue
+        floor = lines[position - 1] if position else -1
+        ceiling = lines[position + 1] if position + 1 < len(lines) else len(texts)
+        for index in (*_header_run(texts, anchor, -1, floor), *_header_run(texts, anchor, 1, ceiling)):
+            if _title_index(_header_parts(texts[index])) is not None:
+                votes[index - anchor] += 1
+    ranked = votes.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def _ceiling(texts: Sequence[str], following: tuple[int, re.Match[str]], title_offset: int | None) -> int:
+    """Where the next job's header begins: at its dates, or the line above when the dates stand alone.
+
+    A CV that sets its titles below the dates starts each entry at its dates.
+    """
     index, found = following
     text = texts[index]
     dates_alone = not _beside(text[: found.start()]) and not _beside(_DURATION.sub("", text[found.end() :]))
-    return index - 1 if dates_alone else index
+    return index - 1 if dates_alone and (title_offset is None or title_offset < 0) else index
 
 
 def _row_partner(experience: Sequence[Line], texts: Sequence[str], anchor: int, found: re.Match[str]) -> int | None:
@@ -465,8 +572,10 @@ def _header_with(
 ) -> _JobHeader:
     """A header whose missing title or employer is read from the given neighbouring line."""
     if title_line is not None:
-        parts = _header_parts(texts[title_line])
-        title = next((part for part in parts if looks_like_job_title(part)), parts[0])
+        parts = [part for part in _header_parts(texts[title_line]) if part]
+        title_at = _title_index(parts)
+        title = parts[title_at if title_at is not None else 0]
+        employer = _EMPLOYER_PLACEHOLDER if _EMPLOYER_PLACEHOLDER in parts else employer
     if employer_line is not None:
         employer = _header_parts(texts[employer_line])[0]
     used = [anchor, *(line for line in (title_line, employer_line) if line is not None)]
@@ -474,18 +583,31 @@ def _header_with(
 
 
 def _header_parts(text: str) -> list[str]:
-    return [part.strip(_FRAME) for part in _HEADER_SEPARATOR.split(text)]
+    text = _ANONYMISED_PLACE.sub(" | ", _ANONYMISED_EMPLOYER.sub(f" | {_EMPLOYER_PLACEHOLDER} | ", text))
+    return [_closed(part.strip(_FRAME)) for part in _HEADER_SEPARATOR.split(text)]
+
+
+def _closed(part: str) -> str:
+    """The part with the closing bracket that stripping its frame took off ("Developer (C++)")."""
+    return f"{part})" if part.count("(") > part.count(")") else part
 
 
 def _is_header_line(text: str) -> bool:
-    """A short, capitalised, non-bullet line that is not a sentence: a title or an employer."""
+    """A capitalised, non-bullet line that is not a sentence: a title or an employer.
+
+    Short, or made of short parts ("Senior Scrum Master - International Bank of Somewhere"); a line
+    naming the anonymised employer is always a header, whatever runs on after it.
+    """
     stripped = text.strip()
+    if not stripped or _BULLET.match(text) or not (stripped[0].isupper() or stripped[0].isdigit()):
+        return False
+    parts = _header_parts(stripped)
+    if _EMPLOYER_PLACEHOLDER in parts:
+        return True
     return (
-        bool(stripped)
-        and (stripped[0].isupper() or stripped[0].isdigit())
-        and not _BULLET.match(text)
-        and (not stripped.endswith(".") or _COMPANY_SUFFIX.search(stripped) is not None)
-        and len(stripped.split()) <= _MAX_NEIGHBOUR_WORDS
+        (not stripped.endswith(".") or _COMPANY_SUFFIX.search(stripped) is not None)
+        and len(stripped.split()) <= _MAX_HEADER_WORDS
+        and max(len(_PARENTHETICAL.sub("", part).split()) for part in parts) <= _MAX_NEIGHBOUR_WORDS
     )
 
 

@@ -93,11 +93,77 @@ def test_no_date_in_phone_numbers_or_month_lookalikes(text: str) -> None:
         (["Enactus, University of La Verne August 2013 – Present", "Member"], "Member", "Enactus"),
         (["ABC Company", "Senior Python Developer, 2021 - Present"], "Senior Python Developer", "ABC Company"),
         (["DEF Inc.", "Software Engineer, 2017 - 2019"], "Software Engineer", "DEF Inc."),
+        # Anonymised resumes write every employer "Company Name" and its place "City , State".
+        (
+            ["09/2016 to Current", "Customer Service Representative Company Name – City , State"],
+            "Customer Service Representative",
+            "Company Name",
+        ),
+        (
+            ["Company Name City , State Senior Supply Sergeant 04/2012 to Current"],
+            "Senior Supply Sergeant",
+            "Company Name",
+        ),
+        (
+            ["Business Development Consultant", "September 2014 to Current Company Name – City , State"],
+            "Business Development Consultant",
+            "Company Name",
+        ),
+        (
+            ["Graduate Teaching Assistant", "City , State Company Name / Jun 2015 to Current"],
+            "Graduate Teaching Assistant",
+            "Company Name",
+        ),
+        (
+            ["Senior Scrum Master - First Bank of Nowhere (Bank FBN)", "05/2025 - Present | Springfield (Remote)"],
+            "Senior Scrum Master",
+            "Springfield (Remote)",
+        ),
+        (
+            ["Softwareentwickler – Muster GmbH", "2020, Jul-Okt. Die Muster GmbH baut Kassensoftware"],
+            "Softwareentwickler",
+            "Die Muster GmbH baut Kassensoftware",
+        ),
+        (
+            ["Juin 2021 - Décembre 2021", "Mission - Exemple Conseil, Bordeaux", "Développeur (C++)"],
+            "Développeur (C++)",
+            "Mission",
+        ),
     ],
 )
 def test_title_and_employer_layouts(make_lines: MakeLines, texts: list[str], title: str, employer: str) -> None:
     (job,) = jobs_in(make_lines, *texts)
     assert (job.title, job.employer) == (title, employer)
+
+
+def test_every_entry_read_in_the_layout_the_cv_keeps(make_lines: MakeLines) -> None:
+    # Title, employer, then dates: the next entry's title just below these dates is not this entry's.
+    jobs = jobs_in(
+        make_lines,
+        "Director",
+        "Initech Ltd.",
+        "July 2013 – Ongoing | Oxford, UK",
+        "• Sold the video wall",
+        "Senior Software Engineer",
+        "Pelican Software",
+        "1999 – 2012 | Culham, UK",
+        "Summer Student",
+        "Acme Research Centre",
+        "Jun 1998 - Sep 1998 | Geneva, Switzerland",
+    )
+    assert [job.title for job in jobs] == ["Director", "Senior Software Engineer", "Summer Student"]
+
+
+def test_titles_below_their_dates_stay_with_them(make_lines: MakeLines) -> None:
+    jobs = jobs_in(
+        make_lines,
+        "09/2013 to Current",
+        "Assistant Project Manager Company Name – City , State",
+        "06/2011 to 09/2013",
+        "Contract Administration Manager Company Name – City , State",
+        "Negotiated change orders",
+    )
+    assert [job.title for job in jobs] == ["Assistant Project Manager", "Contract Administration Manager"]
 
 
 def test_range_split_over_two_lines_is_joined(make_lines: MakeLines) -> None:
