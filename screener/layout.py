@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from itertools import pairwise
 from statistics import median
@@ -47,18 +48,6 @@ class _Fragment:
         self.chars = [first]
         self.x0, self.top, self.x1, self.bottom = first.x0, first.top, first.x1, first.bottom
 
-    def append(self, char: PageChar) -> None:
-        self.chars.append(char)
-        # Plain comparisons: this runs once per glyph.
-        if char.x0 < self.x0:
-            self.x0 = char.x0
-        if char.top < self.top:
-            self.top = char.top
-        if char.x1 > self.x1:
-            self.x1 = char.x1
-        if char.bottom > self.bottom:
-            self.bottom = char.bottom
-
     @property
     def box(self) -> Box:
         return Box(self.x0, self.top, self.x1, self.bottom)
@@ -69,47 +58,65 @@ class _Fragment:
         gaps, right = [], chars[0].x1
         for char in chars[1:]:
             gaps.append(char.x0 - right)
-            right = max(right, char.x1)
+            if char.x1 > right:
+                right = char.x1
         # Most gaps in a run are between letters of a word: their median is the run's letter spacing, wide
         # in letter-spaced headings ("S U M M A R Y"), below zero where a printer sets letters tightly. A word
         # break is a gap wider than that spacing, as xpdf's pdftotext reads it.
         spacing = median(gaps) if len(gaps) >= _MIN_GAPS_FOR_SPACING else 0.0
         parts = [chars[0].text]
-        for char, gap in zip(chars[1:], gaps, strict=True):
-            if char.space_before or gap - spacing > _SPACE_GAP_EM * max(char.size, 1.0):
+        for (letter, _x0, _top, _x1, _bottom, size, _bold, space_before), gap in zip(chars[1:], gaps, strict=True):
+            if space_before or gap - spacing > _SPACE_GAP_EM * max(size, 1.0):
                 parts.append(" ")
-            parts.append(char.text)
+            parts.append(letter)
         return "".join(parts)
 
 
-def _continues(fragment: _Fragment, char: PageChar) -> bool:
-    last = fragment.chars[-1]
-    size = max(last.size, char.size, 1.0)
-    same_baseline = abs(char.bottom - last.bottom) < 0.5 * size
-    moves_right = char.x0 >= last.x0 - 0.5
-    return same_baseline and moves_right and char.x0 - last.x1 < _CELL_GAP_EM * size
-
-
 def _fragments(chars: Iterable[PageChar]) -> list[_Fragment]:
+    """Runs of glyphs that continue each other: on one baseline, moving right, no cell-wide gap between.
+
+    One loop with plain comparisons: this runs once per glyph.
+    """
     fragments: list[_Fragment] = []
+    fragment: _Fragment | None = None
+    last_x0 = last_x1 = last_bottom = last_size = 0.0
     for char in chars:
-        if fragments and _continues(fragments[-1], char):
-            fragments[-1].append(char)
-        else:
-            fragments.append(_Fragment(char))
+        _text, x0, top, x1, bottom, size, _bold, _space = char
+        if fragment is not None:
+            limit = max(last_size, size, 1.0)
+            if abs(bottom - last_bottom) < 0.5 * limit and x0 >= last_x0 - 0.5 and x0 - last_x1 < _CELL_GAP_EM * limit:
+                fragment.chars.append(char)
+                if x0 < fragment.x0:
+                    fragment.x0 = x0
+                if top < fragment.top:
+                    fragment.top = top
+                if x1 > fragment.x1:
+                    fragment.x1 = x1
+                if bottom > fragment.bottom:
+                    fragment.bottom = bottom
+                last_x0, last_x1, last_bottom, last_size = x0, x1, bottom, size
+                continue
+        fragment = _Fragment(char)
+        fragments.append(fragment)
+        last_x0, last_x1, last_bottom, last_size = x0, x1, bottom, size
     return fragments
 
 
-def _crossings(boxes: Sequence[Box], x: float) -> int:
-    return sum(1 for b in boxes if b.x0 < x < b.x1)
+def _crossing_counts(boxes: Sequence[Box], xs: Sequence[int]) -> list[int]:
+    """How many boxes each x (ascending) falls strictly inside, in one sweep over the boxes' sorted edges."""
+    spans = [(b.x0, b.x1) for b in boxes if b.x0 < b.x1]  # an empty or inverted box contains no x
+    lefts = sorted(x0 for x0, _ in spans)
+    rights = sorted(x1 for _, x1 in spans)
+    # Boxes starting left of x, less those already ended at or before it.
+    return [bisect_left(lefts, x) - bisect_right(rights, x) for x in xs]
 
 
 def _empty_strips(boxes: Sequence[Box], page_width: float) -> list[list[tuple[float, int]]]:
     """Runs of x (in the middle of the page) that few boxes cross, each x with its crossing count."""
     allowed = _GUTTER_CROSSING_SHARE * len(boxes)
     strips: list[list[tuple[float, int]]] = [[]]
-    for step in range(int(page_width * 0.2), int(page_width * 0.8), 2):
-        count = _crossings(boxes, float(step))
+    steps = range(int(page_width * 0.2), int(page_width * 0.8), 2)
+    for step, count in zip(steps, _crossing_counts(boxes, steps), strict=True):
         if count <= allowed:
             strips[-1].append((float(step), count))
         elif strips[-1]:
@@ -138,7 +145,7 @@ def _find_gutter(boxes: Sequence[Box], page_width: float) -> float | None:
 
 def _column_order(fragments: list[_Fragment], page_width: float) -> list[list[_Fragment]]:
     """Group fragments into blocks read top to bottom: each band's left column before its right one."""
-    by_top = sorted(fragments, key=lambda f: (f.box.top, f.box.x0))
+    by_top = sorted(fragments, key=_top_left)
     gutter = _find_gutter([f.box for f in by_top], page_width)
     if gutter is None:
         return [by_top]
@@ -146,16 +153,19 @@ def _column_order(fragments: list[_Fragment], page_width: float) -> list[list[_F
     left: list[_Fragment] = []
     right: list[_Fragment] = []
     for fragment in by_top:
-        box = fragment.box
-        if box.x0 < gutter < box.x1:  # a full-width line closes the band above it
+        if fragment.x0 < gutter < fragment.x1:  # a full-width line closes the band above it
             blocks += [left, right, [fragment]]
             left, right = [], []
-        elif box.x1 <= gutter:
+        elif fragment.x1 <= gutter:
             left.append(fragment)
         else:
             right.append(fragment)
     blocks += [left, right]
     return [block for block in blocks if block]
+
+
+def _top_left(fragment: _Fragment) -> tuple[float, float]:
+    return fragment.top, fragment.x0
 
 
 def _similar_size(a: _Fragment, b: _Fragment) -> bool:
@@ -167,13 +177,12 @@ def _similar_size(a: _Fragment, b: _Fragment) -> bool:
 def _visual_lines(block: list[_Fragment]) -> list[list[_Fragment]]:
     """Fragments that share a line within a block, e.g. a title and its dates or a table row."""
     lines: list[list[_Fragment]] = []
-    for fragment in sorted(block, key=lambda f: (f.box.top, f.box.x0)):
-        box = fragment.box
+    for fragment in sorted(block, key=_top_left):
         if lines:
-            current = lines[-1][0].box
-            overlap = min(current.bottom, box.bottom) - max(current.top, box.top)
-            if _similar_size(lines[-1][0], fragment) and overlap > 0.5 * min(
-                current.bottom - current.top, box.bottom - box.top
+            current = lines[-1][0]
+            overlap = min(current.bottom, fragment.bottom) - max(current.top, fragment.top)
+            if _similar_size(current, fragment) and overlap > 0.5 * min(
+                current.bottom - current.top, fragment.bottom - fragment.top
             ):
                 lines[-1].append(fragment)
                 continue
@@ -185,13 +194,17 @@ def _joined_text(fragments: list[_Fragment]) -> str:
     """Fragments far apart on one line are cells or columns of a row: keep them apart with " | "."""
     parts = [fragments[0].text()]
     for left, right in pairwise(fragments):
-        wide = right.box.x0 - left.box.x1 > _CELL_GAP_EM * max(right.chars[0].size, 1.0)
+        wide = right.x0 - left.x1 > _CELL_GAP_EM * max(right.chars[0].size, 1.0)
         parts += [" | " if wide else " ", right.text()]
     return "".join(parts)
 
 
+def _left(fragment: _Fragment) -> float:
+    return fragment.x0
+
+
 def _to_line(fragments: list[_Fragment], page: int) -> Line | None:
-    fragments.sort(key=lambda f: f.box.x0)
+    fragments.sort(key=_left)
     text = normalize_text(_joined_text(fragments))
     if not text:
         return None

@@ -92,75 +92,96 @@ def _pdfium_error_reason(exc: pdfium.PdfiumError, source: PdfSource) -> str:
     return f"the PDF is damaged and cannot be read ({message})"
 
 
-class _Advances:
-    """Each glyph's advance width from its font's widths, cached per text object and per font and character.
+def _direct(function: Any, restype: Any, *argtypes: Any) -> Any:
+    """The same pdfium function, called with and returning plain addresses.
 
-    pdfium's loose box spans the glyph's ink where it overhangs its advance ("f" in many fonts), and pdfium
-    drops some space glyphs that HTML-to-PDF printers draw: the gap after the advance is what tells a word
-    break from two letters set tightly, as in poppler's pdftotext.
+    pypdfium2's typed pointers cost several times the call itself, and these run once or more per glyph.
+    """
+    direct = type(function)(ctypes.cast(function, ctypes.c_void_p).value)
+    direct.argtypes, direct.restype = argtypes, restype
+    return direct
+
+
+_ADDRESS, _INDEX = ctypes.c_void_p, ctypes.c_int
+_text_object = _direct(pdfium_c.FPDFText_GetTextObject, _ADDRESS, _ADDRESS, _INDEX)
+_loose_char_box = _direct(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int, _ADDRESS, _INDEX, _ADDRESS)
+_font_weight = _direct(pdfium_c.FPDFText_GetFontWeight, ctypes.c_int, _ADDRESS, _INDEX)
+_char_matrix = _direct(pdfium_c.FPDFText_GetMatrix, ctypes.c_int, _ADDRESS, _INDEX, _ADDRESS)
+_object_font = _direct(pdfium_c.FPDFTextObj_GetFont, _ADDRESS, _ADDRESS)
+_object_font_size = _direct(pdfium_c.FPDFTextObj_GetFontSize, ctypes.c_int, _ADDRESS, _ADDRESS)
+_glyph_width = _direct(pdfium_c.FPDFFont_GetGlyphWidth, ctypes.c_int, _ADDRESS, ctypes.c_uint, ctypes.c_float, _ADDRESS)
+
+
+class _Glyphs:
+    """A page's glyphs with their loose boxes, weights and advance widths, for the layout to join into words.
+
+    Advances come from each font's widths, cached per text object and per font and character: pdfium's loose
+    box spans the glyph's ink where it overhangs its advance ("f" in many fonts), and pdfium drops some space
+    glyphs that HTML-to-PDF printers draw, so the gap after the advance is what tells a word break from two
+    letters set tightly, as in poppler's pdftotext.
     """
 
-    def __init__(self, textpage: pdfium.PdfTextPage) -> None:
+    def __init__(self, textpage: int) -> None:
         self._textpage = textpage
-        self._objects: dict[int | None, tuple[Any, int, float]] = {}  # text object -> font, its id, size × scale
-        self._widths: dict[tuple[int, str], float] = {}  # (font, character) -> width per unit of size
+        self._objects: dict[int | None, tuple[int | None, float]] = {}  # text object -> its font, size × scale
+        self._widths: dict[tuple[int | None, str], float] = {}  # (font, character) -> width per unit of size
         self._matrix = pdfium_c.FS_MATRIX()
         self._size = ctypes.c_float()
         self._width = ctypes.c_float()
 
-    def __call__(self, index: int, char: str) -> tuple[float, float]:
-        """The advance and the font size as drawn, in points; 0.0 each when the font does not say."""
-        text_object = pdfium_c.FPDFText_GetTextObject(self._textpage, index)
-        address = ctypes.cast(text_object, ctypes.c_void_p).value
-        known = self._objects.get(address)
-        if known is None:
-            known = self._objects[address] = self._object_font(text_object, index)
-        font, font_id, scale = known
-        width = self._widths.get((font_id, char))
-        if width is None:
-            found = font is not None and pdfium_c.FPDFFont_GetGlyphWidth(font, ord(char), 1.0, self._width)
-            width = self._widths[(font_id, char)] = self._width.value if found else 0.0
-        return width * scale, scale
-
-    def _object_font(self, text_object: Any, index: int) -> tuple[Any, int, float]:
-        font = pdfium_c.FPDFTextObj_GetFont(text_object) if text_object else None
-        if not font or not pdfium_c.FPDFTextObj_GetFontSize(text_object, self._size):
-            return None, 0, 0.0
-        pdfium_c.FPDFText_GetMatrix(self._textpage, index, self._matrix)
-        horizontal = math.hypot(self._matrix.a, self._matrix.b)
-        return font, ctypes.cast(font, ctypes.c_void_p).value or 0, self._size.value * horizontal
-
-
-def _pdfium_chars(page: pdfium.PdfPage) -> Iterator[PageChar]:
-    textpage = page.get_textpage()
-    height = page.get_height()
-    box = pdfium_c.FS_RECTF()
-    advance = _Advances(textpage)
-    pending_space = True
-    bold = False
-    previous_left = math.nan
-    try:
-        # One call for all the text: per-character calls are the slow part of reading a page.
-        text = textpage.get_text_range(0, textpage.count_chars())
+    def read(self, text: str, page_height: float) -> Iterator[PageChar]:
+        """The glyphs of the page's `text` (as pdfium lists it, one character per glyph) but spaces."""
+        textpage, objects, widths = self._textpage, self._objects, self._widths
+        box = pdfium_c.FS_RECTF()
+        box_address = ctypes.addressof(box)
+        pending_space, bold, previous_left = True, False, math.nan
         for index, char in enumerate(text):
             if char.isspace() or char in "\x00\ufffe\uffff":
                 pending_space = True
                 continue
-            pdfium_c.FPDFText_GetLooseCharBox(textpage, index, box)
+            _loose_char_box(textpage, index, box_address)
             if pending_space:  # weight is read once a word: a word rarely changes weight midway
-                bold = pdfium_c.FPDFText_GetFontWeight(textpage, index) >= _BOLD_WEIGHT
-            width, size = advance(index, char)
+                bold = _font_weight(textpage, index) >= _BOLD_WEIGHT
+            text_object = _text_object(textpage, index)
+            font, size = objects.get(text_object) or self._font_of(text_object, index)
+            width = widths.get((font, char))
+            advance = (self._width_of(font, char) if width is None else width) * size
+            left, top, bottom = box.left, box.top, box.bottom
             # The letters of a ligature ("fi") share one box: the glyph's whole advance belongs to the last.
-            ligature = box.left == previous_left
-            right = box.left + width if width > 0 and not ligature else box.right
-            previous_left = box.left
+            right = left + advance if advance > 0 and left != previous_left else box.right
+            previous_left = left
             # The size as drawn: the nominal size alone is not (1.0 for Word on macOS, which scales every
             # glyph by its text matrix); without a font, the loose box's height, which spans the font's.
             yield PageChar(
-                char, box.left, height - box.top, right, height - box.bottom, size or box.top - box.bottom,
-                bold, pending_space,
-            )  # fmt: skip
+                char, left, page_height - top, right, page_height - bottom, size or top - bottom, bold, pending_space
+            )
             pending_space = False
+
+    def _font_of(self, text_object: int | None, index: int) -> tuple[int | None, float]:
+        """The text object's font and its size as drawn (0.0 when the font does not say), remembered."""
+        font = _object_font(text_object) if text_object else None
+        if not font or not _object_font_size(text_object, ctypes.addressof(self._size)):
+            known: tuple[int | None, float] = (None, 0.0)
+        else:
+            _char_matrix(self._textpage, index, ctypes.addressof(self._matrix))
+            known = (font, self._size.value * math.hypot(self._matrix.a, self._matrix.b))
+        self._objects[text_object] = known
+        return known
+
+    def _width_of(self, font: int | None, char: str) -> float:
+        """The character's advance in the font per unit of size (0.0 when the font does not say), remembered."""
+        found = font is not None and _glyph_width(font, ord(char), 1.0, ctypes.addressof(self._width))
+        width = self._widths[(font, char)] = self._width.value if found else 0.0
+        return width
+
+
+def _pdfium_chars(page: pdfium.PdfPage) -> Iterator[PageChar]:
+    textpage = page.get_textpage()
+    try:
+        # One call for all the text: per-character calls are the slow part of reading a page.
+        text = textpage.get_text_range(0, textpage.count_chars())
+        address = ctypes.cast(textpage.raw, ctypes.c_void_p).value or 0
+        yield from _Glyphs(address).read(text, page.get_height())
     finally:
         textpage.close()
 
