@@ -136,6 +136,9 @@ _WITH_DAY = re.compile(r"^\s*[0-3]?\d(?:\.?\s+[^\W\d_]|[./]\d{1,2}[./])|^[^\W\d_
 _TWO_LETTERS = re.compile(r"[^\W_]{2}")
 _SENTENCE_END = re.compile(r"(?:[a-z]{3}|\d{4})\.\s*$")
 _MAX_NEIGHBOUR_WORDS = 8
+# Two duty terms are often everyday words any trade uses ("developed a menu, implemented a rota"); three
+# distinct ones make hands-on technical work.
+_TECHNICAL_DUTIES = 3
 _PARENTHETICAL = re.compile(r"\([^)]*\)?")  # "Engineer II (Managed Process and Automation Groups)"
 
 # Words that make a short line read as a job title rather than a name or an employer, in the languages of
@@ -637,12 +640,12 @@ def has_term(pattern: re.Pattern[str] | None, text: str) -> bool:
 def _is_technical(
     title: str, duties: Sequence[str], technical_title: re.Pattern[str] | None, technical_duty: re.Pattern[str] | None
 ) -> bool:
-    """A technical title, or at least two distinct technical duties."""
+    """A technical title, or at least three distinct technical duties."""
     if has_term(technical_title, title):
         return True
     if technical_duty is None:
         return False
-    return len({found.group().lower() for found in technical_duty.finditer(" ".join(duties))}) >= 2
+    return len({found.group().lower() for found in technical_duty.finditer(" ".join(duties))}) >= _TECHNICAL_DUTIES
 
 
 def _span(line: Line) -> Span:

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from screener.catalogue import load_catalogue
 from screener.experience import extract_jobs, find_date_ranges, merged_years, years_where
 from screener.models import Box, Job, Line, Span
 
@@ -227,12 +228,39 @@ def test_title_flags(make_lines: MakeLines, text: str, management: bool, technic
     assert (job.management, job.technical) == (management, technical)
 
 
-def test_two_technical_duties_make_a_job_technical(make_lines: MakeLines) -> None:
-    (one_duty,) = jobs_in(make_lines, "Project Manager, Acme, 2019 – 2021", "• Ran Kubernetes upgrades")
-    (two_duties,) = jobs_in(
-        make_lines, "Project Manager, Acme, 2019 – 2021", "• Ran Kubernetes upgrades", "• Drew architecture diagrams"
-    )
-    assert (one_duty.technical, two_duties.technical) == (False, True)
+@pytest.mark.parametrize(
+    ("title", "management", "technical"),
+    [
+        ("Underwriting Supervisor", True, False),
+        ("Software Engineer Team Lead", True, True),
+        ("Lead Software Developer", False, True),
+        ("Budget Analyst", False, False),
+        ("Business Analyst", False, True),
+        ("Change Management Consultant", False, False),
+        ("IT Consultant", False, True),
+        ("Chef de projet", True, False),
+        ("Teamleiter Softwareentwicklung", True, False),
+        ("Softwareentwickler", False, True),
+        ("Desarrollador web", False, True),
+        ("Projectleider", True, False),
+        ("Capo progetto", True, False),
+        ("Ingénieur logiciel", False, True),
+    ],
+)
+def test_catalogue_titles_in_several_languages(
+    make_lines: MakeLines, title: str, management: bool, technical: bool
+) -> None:
+    titles = load_catalogue().role_titles
+    lines = make_lines([(f"{title}, Acme, 2019 – 2021", "experience", 10.0, False)])
+    (job,) = extract_jobs(lines, AS_OF, titles["management"], titles["technical"], TECHNICAL_DUTIES)
+    assert (job.management, job.technical) == (management, technical)
+
+
+def test_three_technical_duties_make_a_job_technical(make_lines: MakeLines) -> None:
+    duties = ("• Ran Kubernetes upgrades", "• Drew architecture diagrams", "• Set up quality assurance")
+    (two_duties,) = jobs_in(make_lines, "Project Manager, Acme, 2019 – 2021", *duties[:2])
+    (three_duties,) = jobs_in(make_lines, "Project Manager, Acme, 2019 – 2021", *duties)
+    assert (two_duties.technical, three_duties.technical) == (False, True)
 
 
 def test_only_the_experience_section_holds_jobs(make_lines: MakeLines) -> None:
