@@ -33,6 +33,8 @@ log = logging.getLogger(__name__)
 Extract = Callable[[bytes, Backend], Document]
 _POLL_SECONDS = 0.2  # how often a quiet batch looks at its cancel flag, and a worker at its parent and its clock
 _STOP_GRACE_SECONDS = 1.0
+# Jobs sent to a worker ahead of its answers: it starts the next file while this process stores the last one.
+_JOBS_IN_FLIGHT = 2
 _WORKER_NICENESS = 10
 _STARTED = "started"  # a worker's word that it holds a job: its time counts from here, not from its start-up
 _EXIT_PROCESSOR_TIME = 86  # a worker's exit status when its file used up its processor time
@@ -231,19 +233,31 @@ def _too_much_memory(memory_bytes: int | None) -> str:
 
 
 class _Worker:
-    """One process and the pipe to it, with the job it is working on and when that job's wall time is up."""
+    """One process and the pipe to it, with the jobs sent to it in order (the first is the one it works on),
+    when that job's wall time is up, and whether the worker must be replaced."""
 
     def __init__(self, context: multiprocessing.context.SpawnContext, args: tuple[object, ...]) -> None:
         self.connection, child = context.Pipe()
         self.process: BaseProcess = context.Process(target=_serve, args=(child, *args), daemon=True)
         self.process.start()
         child.close()
-        self.job: Job | None = None
+        self.jobs: deque[Job] = deque()
         self.deadline = math.inf  # set when the worker says it started the job: its start-up does not count
+        self.broken = False  # dead or stalled: its first job has failed, the others go back to the queue
+
+    @property
+    def job(self) -> Job | None:
+        return self.jobs[0] if self.jobs else None
 
     def give(self, job: Job) -> None:
         self.connection.send(job)
-        self.job, self.deadline = job, math.inf
+        self.jobs.append(job)
+
+    def take_back(self) -> list[Job]:
+        """The jobs sent but not started, taken back from a broken worker to give to another."""
+        unstarted = list(self.jobs)[1:] if self.broken else []
+        self.jobs.clear()
+        return unstarted
 
     def stop(self, *, now: bool) -> None:
         if not now:
@@ -301,7 +315,7 @@ def read_in_workers(
     try:
         while queue or any(w.job for w in pool):
             for worker in pool:
-                if worker.job is None and queue:
+                while len(worker.jobs) < _JOBS_IN_FLIGHT and queue and not worker.broken:
                     worker.give(queue.popleft())
             busy = [w for w in pool if w.job is not None]
             timeout = min(_POLL_SECONDS, max(0.0, min(w.deadline for w in busy) - time.monotonic()))
@@ -311,8 +325,8 @@ def read_in_workers(
                 if finished is None:
                     continue
                 yield finished
-                if not worker.process.is_alive() or worker.job is not None:
-                    worker.job = None
+                if worker.broken:
+                    queue.extendleft(reversed(worker.take_back()))
                     worker.stop(now=True)
                     if queue:
                         pool[index] = _Worker(context, args)
@@ -324,27 +338,34 @@ def read_in_workers(
 
 
 def _collect(worker: _Worker, limits: WorkerLimits) -> tuple[Job, Outcome] | None:
-    """The worker's finished job, if any; a worker left holding its job must be replaced."""
+    """The worker's first job, if it finished or failed; a worker that failed it is marked broken."""
     job = worker.job
-    if job is None:
+    if job is None or worker.broken:
         return None
     while worker.connection.poll():
         try:
             message: Outcome | str = worker.connection.recv()
         except (EOFError, OSError):
-            worker.process.join(_STOP_GRACE_SECONDS)
-            return job, _death_outcome(worker.process.exitcode, limits)
+            return job, _died(worker, limits)
         if message == _STARTED:
             worker.deadline = time.monotonic() + limits.stalled_seconds
             continue
-        worker.job, worker.deadline = None, math.inf
+        worker.jobs.popleft()
+        worker.deadline = math.inf
         return job, cast(Outcome, message)
     if not worker.process.is_alive():
-        worker.process.join(_STOP_GRACE_SECONDS)
-        return job, _death_outcome(worker.process.exitcode, limits)
+        return job, _died(worker, limits)
     if time.monotonic() > worker.deadline:
         log.warning("%s made no progress in %g s; its worker is replaced", job.path, limits.stalled_seconds)
+        worker.broken = True
         return job, Outcome(
             reason=f"the reader stopped responding (no result in {limits.stalled_seconds:g} s)", retry=True
         )
     return None
+
+
+def _died(worker: _Worker, limits: WorkerLimits) -> Outcome:
+    """Why the worker died holding its first job; it is marked broken."""
+    worker.process.join(_STOP_GRACE_SECONDS)
+    worker.broken = True
+    return _death_outcome(worker.process.exitcode, limits)
