@@ -112,6 +112,23 @@ _object_font_size = _direct(pdfium_c.FPDFTextObj_GetFontSize, ctypes.c_int, _ADD
 _glyph_width = _direct(pdfium_c.FPDFFont_GetGlyphWidth, ctypes.c_int, _ADDRESS, ctypes.c_uint, ctypes.c_float, _ADDRESS)
 
 
+class _FontWidths(dict[str, float]):
+    """One font's advance widths by character, per unit of size: asked of pdfium once each (0.0 when the font
+    does not say)."""
+
+    __slots__ = ("_font", "_width")
+
+    def __init__(self, font: int | None) -> None:
+        super().__init__()
+        self._font = font
+        self._width = ctypes.c_float()
+
+    def __missing__(self, char: str) -> float:
+        found = self._font is not None and _glyph_width(self._font, ord(char), 1.0, ctypes.addressof(self._width))
+        width = self[char] = self._width.value if found else 0.0
+        return width
+
+
 class _Glyphs:
     """A page's glyphs with their loose boxes, weights and advance widths, for the layout to join into words.
 
@@ -123,15 +140,14 @@ class _Glyphs:
 
     def __init__(self, textpage: int) -> None:
         self._textpage = textpage
-        self._objects: dict[int | None, tuple[int | None, float]] = {}  # text object -> its font, size × scale
-        self._widths: dict[tuple[int | None, str], float] = {}  # (font, character) -> width per unit of size
+        self._objects: dict[int | None, tuple[_FontWidths, float]] = {}  # text object -> its font, size as drawn
+        self._fonts: dict[int | None, _FontWidths] = {}
         self._matrix = pdfium_c.FS_MATRIX()
         self._size = ctypes.c_float()
-        self._width = ctypes.c_float()
 
     def read(self, text: str, page_height: float) -> Iterator[PageChar]:
         """The glyphs of the page's `text` (as pdfium lists it, one character per glyph) but spaces."""
-        textpage, objects, widths = self._textpage, self._objects, self._widths
+        textpage, objects = self._textpage, self._objects
         box = pdfium_c.FS_RECTF()
         box_address = ctypes.addressof(box)
         pending_space, bold, previous_left = True, False, math.nan
@@ -143,9 +159,8 @@ class _Glyphs:
             if pending_space:  # weight is read once a word: a word rarely changes weight midway
                 bold = _font_weight(textpage, index) >= _BOLD_WEIGHT
             text_object = _text_object(textpage, index)
-            font, size = objects.get(text_object) or self._font_of(text_object, index)
-            width = widths.get((font, char))
-            advance = (self._width_of(font, char) if width is None else width) * size
+            widths, size = objects.get(text_object) or self._font_of(text_object, index)
+            advance = widths[char] * size
             left, top, bottom = box.left, box.top, box.bottom
             # The letters of a ligature ("fi") share one box: the glyph's whole advance belongs to the last.
             right = left + advance if advance > 0 and left != previous_left else box.right
@@ -157,22 +172,19 @@ class _Glyphs:
             )
             pending_space = False
 
-    def _font_of(self, text_object: int | None, index: int) -> tuple[int | None, float]:
-        """The text object's font and its size as drawn (0.0 when the font does not say), remembered."""
+    def _font_of(self, text_object: int | None, index: int) -> tuple[_FontWidths, float]:
+        """The text object's font widths and its size as drawn (0.0 when the font does not say), remembered."""
         font = _object_font(text_object) if text_object else None
         if not font or not _object_font_size(text_object, ctypes.addressof(self._size)):
-            known: tuple[int | None, float] = (None, 0.0)
+            font, scale = None, 0.0
         else:
             _char_matrix(self._textpage, index, ctypes.addressof(self._matrix))
-            known = (font, self._size.value * math.hypot(self._matrix.a, self._matrix.b))
-        self._objects[text_object] = known
-        return known
-
-    def _width_of(self, font: int | None, char: str) -> float:
-        """The character's advance in the font per unit of size (0.0 when the font does not say), remembered."""
-        found = font is not None and _glyph_width(font, ord(char), 1.0, ctypes.addressof(self._width))
-        width = self._widths[(font, char)] = self._width.value if found else 0.0
-        return width
+            scale = self._size.value * math.hypot(self._matrix.a, self._matrix.b)
+        widths = self._fonts.get(font)
+        if widths is None:
+            widths = self._fonts[font] = _FontWidths(font)
+        self._objects[text_object] = (widths, scale)
+        return widths, scale
 
 
 def _pdfium_chars(page: pdfium.PdfPage) -> Iterator[PageChar]:
