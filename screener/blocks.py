@@ -48,7 +48,9 @@ class _ColumnEdges:
     """The right edge of the text column a line sits in: the furthest that lines starting in it reach."""
 
     def __init__(self, lines: Sequence[Line]) -> None:
-        self._lines = lines
+        self._edges: dict[int, list[tuple[float, float]]] = {}  # page -> (x0, x1) of each of its lines
+        for line in lines:
+            self._edges.setdefault(line.page, []).append((line.box.x0, line.box.x1))
         self._known: dict[tuple[int, int, int], float] = {}
 
     def __call__(self, line: Line) -> float:
@@ -56,10 +58,8 @@ class _ColumnEdges:
         if key not in self._known:
             # Lines starting at or right of this one's start and left of its end: its column, not the
             # sidebar beside it.
-            left = line.box.x0 - 2 * max(line.size, 1.0)
-            self._known[key] = max(
-                other.box.x1 for other in self._lines if other.page == line.page and left <= other.box.x0 < line.box.x1
-            )
+            left, right = line.box.x0 - 2 * max(line.size, 1.0), line.box.x1
+            self._known[key] = max(x1 for x0, x1 in self._edges[line.page] if left <= x0 < right)
         return self._known[key]
 
 
