@@ -7,14 +7,19 @@ found, so the items always sum exactly to the score and stuffing a CV with keywo
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
 from screener.catalogue import Catalogue
+from screener.experience import has_term, term_pattern
 from screener.models import Axis, CertMatch, Degree, Evidence, Job, Line, RoleFit, Scores, Span
 
+# A candidate with no management side is technical from this share of the technical threshold, when the
+# technical score is at least this many times the management score.
+_SPECIALIST_SHARE = 0.5
+_OUTWEIGHS = 1.5
 # Sections where a keyword describes what the candidate did, not a course or a credential.
 _PRACTICE_SECTIONS = frozenset({"summary", "experience", "projects", "skills", "header", "other"})
 
@@ -101,10 +106,26 @@ def _cert_claims(certs: Iterable[CertMatch], categories: set[str], component: st
             yield _Claim(component, f"Holds {cert.name}", cert.weight, cert.span)
 
 
-def _role_claims(jobs: Iterable[Job], component: str, per_year: float, kind: str) -> Iterator[_Claim]:
+def _role_claims(jobs: Iterable[Job], component: str, per_year: Callable[[Job], tuple[float, str]]) -> Iterator[_Claim]:
     for job, years in _fresh_years(jobs):
-        title = job.title or "a role"
-        yield _Claim(component, f"{years:.1f} years as {title} ({kind})", years * per_year, job.span)
+        points, kind = per_year(job)
+        yield _Claim(component, f"{years:.1f} years as {job.title or 'a role'} ({kind})", years * points, job.span)
+
+
+def _management_rate(catalogue: Catalogue) -> Callable[[Job], tuple[float, str]]:
+    """Points per year in a management job: full for running projects, programmes or delivery, less for
+    managing people or operations (a store, a kitchen, sales), which a recruiter does not read as project
+    management."""
+    points = catalogue.scoring.points
+    project_titles = term_pattern(catalogue.role_titles.get("project", ()))
+    people_rate = points.get("people_management_year", points["management_year"])
+
+    def rate(job: Job) -> tuple[float, str]:
+        if has_term(project_titles, job.title):
+            return points["management_year"], "managing projects"
+        return people_rate, "managing people"
+
+    return rate
 
 
 def management_claims(found: Findings, catalogue: Catalogue) -> Iterator[_Claim]:
@@ -112,9 +133,7 @@ def management_claims(found: Findings, catalogue: Catalogue) -> Iterator[_Claim]
     yield from _cert_claims(found.certifications, {"management", "agile"}, "certifications")
     for topic, line in _first_mentions(found.lines, catalogue.management_keywords, _PRACTICE_SECTIONS):
         yield _Claim("practice areas", f"Practice: {topic}", points["practice_area"], _span(line))
-    yield from _role_claims(
-        [j for j in found.jobs if j.management], "management roles", points["management_year"], "management"
-    )
+    yield from _role_claims([j for j in found.jobs if j.management], "management roles", _management_rate(catalogue))
     for degree in found.degrees:
         if degree.management and degree.status == "completed":
             table = points["management_degree"]
@@ -138,7 +157,7 @@ def technical_claims(found: Findings, catalogue: Catalogue) -> Iterator[_Claim]:
         label = f"Technical degree: {degree.level} in {degree.field}{status}"
         yield _Claim("technical degree", label, _degree_points(degree, level_points), degree.span)
     technical_jobs = [j for j in found.jobs if j.technical]
-    yield from _role_claims(technical_jobs, "technical roles", points["technical_year"], "technical")
+    yield from _role_claims(technical_jobs, "technical roles", lambda _job: (points["technical_year"], "technical"))
     yield from _cert_claims(found.certifications, {"technical"}, "technical certifications")
     for topic, line in _first_mentions(found.lines, catalogue.technical_keywords, _PRACTICE_SECTIONS - {"skills"}):
         yield _Claim("technical duties", f"Technical work: {topic}", points["technical_duty"], _span(line))
@@ -148,14 +167,15 @@ def technical_claims(found: Findings, catalogue: Catalogue) -> Iterator[_Claim]:
 
 
 def role_fit(management: float, technical: float, thresholds: Mapping[str, float]) -> RoleFit:
-    """tpm when both axes reach their thresholds, pm or technical when only one does, other otherwise."""
-    strong_management = management >= thresholds["management"]
-    strong_technical = technical >= thresholds["technical"]
-    if strong_management and strong_technical:
-        return "tpm"
-    if strong_management:
-        return "pm"
-    return "technical" if strong_technical else "other"
+    """tpm when both axes reach their thresholds, pm when only management does.
+
+    Without the management side, a specialist needs half the technical bar a TPM needs, as long as the
+    technical evidence clearly outweighs the management (a junior engineer with a degree, skills and an
+    internship is a technical candidate, not "other")."""
+    if management >= thresholds["management"]:
+        return "tpm" if technical >= thresholds["technical"] else "pm"
+    specialist = technical >= _SPECIALIST_SHARE * thresholds["technical"] and technical >= _OUTWEIGHS * management
+    return "technical" if technical >= thresholds["technical"] or specialist else "other"
 
 
 def score_candidate(found: Findings, catalogue: Catalogue) -> Scores:

@@ -151,7 +151,8 @@ def test_the_same_person_in_two_different_files_is_flagged(tmp_path: Path) -> No
     assert f"possible duplicate of {tmp_path / '2024.pdf'} (same name and phone)" in results["no email.pdf"].warnings
     streamed = by_name(progress.results)
     assert not any("2025.pdf" in w for w in streamed["2024.pdf"].warnings)  # only earlier files while streaming
-    assert streamed["2025.pdf"].warnings == results["2025.pdf"].warnings
+    # While streaming, a file is told of the earlier files of its person; the group grows as later ones arrive.
+    assert f"possible duplicate of {tmp_path / '2024.pdf'} (same email)" in streamed["2025.pdf"].warnings
 
 
 @pytest.mark.parametrize("workers", [1, 3])

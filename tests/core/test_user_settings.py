@@ -101,5 +101,6 @@ def test_rescore_uses_the_stored_document_and_keeps_failed_rows(make_lines: Call
     cheaper = dataclasses.replace(catalogue, certifications=(lighter, *catalogue.certifications[1:]))
     again = rescore([screened, failed], {"sha-a": document}, Screener(Settings(cheaper)))
     assert screened.scores is not None and again[0].scores is not None
-    assert screened.scores.management - again[0].scores.management == 25.0
+    cap = catalogue.scoring.caps["management"]["certifications"]
+    assert screened.scores.management - again[0].scores.management == min(catalogue.by_id("pmp").weight, cap) - 5.0
     assert again[1] is failed

@@ -34,14 +34,13 @@ def _document(*texts: tuple[str, Section]) -> Document:
     return Document(pages=1, lines=lines)
 
 
-# Alice holds a PMP (30 points); Bruno a CSM and a CAPM (15 + 18 = 33): Bruno leads until the PMP weighs more.
+# Alice holds a PMP (30 points, 20 once capped); Bruno a CAPM (18): Alice leads until the PMP weighs less.
 DOCUMENTS = {
     "alice.pdf": _document(
         ("Alice Archer", "header"), ("PMP, Project Management Professional, 2019", "certifications")
     ),
     "bruno.pdf": _document(
         ("Bruno Baker", "header"),
-        ("CSM, Certified ScrumMaster, 2018", "certifications"),
         ("CAPM, Certified Associate in Project Management, 2017", "certifications"),
     ),
 }
@@ -121,16 +120,16 @@ def open_dialog(window: MainWindow, qtbot: QtBot) -> SettingsDialog:
 def test_editing_a_weight_re_ranks_the_open_list_without_reading_again(
     window: MainWindow, screening: StoredScreening, qtbot: QtBot
 ) -> None:
-    assert ranked_names(window) == ["Bruno Baker", "Alice Archer"]
+    assert ranked_names(window) == ["Alice Archer", "Bruno Baker"]
     dialog = open_dialog(window, qtbot)
-    dialog.certifications.item(cert_row(dialog, "pmp"), 3).setText("35")
+    dialog.certifications.item(cert_row(dialog, "pmp"), 3).setText("10")
     with qtbot.waitSignal(window.scores_updated):
         dialog.ok_button.click()
-    assert ranked_names(window) == ["Alice Archer", "Bruno Baker"]
-    alice = window.model().candidate(window.proxy().source_row(0))
-    assert alice.scores is not None and alice.scores.management == 35.0
+    assert ranked_names(window) == ["Bruno Baker", "Alice Archer"]
+    alice = window.model().candidate(window.proxy().source_row(1))
+    assert alice.scores is not None and alice.scores.management == 10.0
     assert screening.screened == 2  # re-scored from the session, not screened again
-    assert load_user_settings().effective_catalogue().by_id("pmp").weight == 35.0
+    assert load_user_settings().effective_catalogue().by_id("pmp").weight == 10.0
 
 
 def test_the_must_haves_column_and_detail_pane_show_the_gates(window: MainWindow) -> None:
@@ -152,15 +151,15 @@ def test_an_invalid_weight_is_refused_naming_the_entry_and_field(window: MainWin
     assert dialog.isVisible()
     assert "certification 'pmp': field 'weight' has the wrong type" in dialog.error_label.text()
     assert not user_settings_path().exists()
-    assert ranked_names(window) == ["Bruno Baker", "Alice Archer"]
+    assert ranked_names(window) == ["Alice Archer", "Bruno Baker"]
 
 
 def test_cancel_discards_every_change(window: MainWindow, qtbot: QtBot) -> None:
     dialog = open_dialog(window, qtbot)
-    dialog.certifications.item(cert_row(dialog, "pmp"), 3).setText("35")
+    dialog.certifications.item(cert_row(dialog, "pmp"), 3).setText("10")
     dialog.reject()
     assert not user_settings_path().exists()
-    assert ranked_names(window) == ["Bruno Baker", "Alice Archer"]
+    assert ranked_names(window) == ["Alice Archer", "Bruno Baker"]
 
 
 def test_choosing_another_profile_ranks_by_it(window: MainWindow, qtbot: QtBot) -> None:
