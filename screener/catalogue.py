@@ -46,6 +46,8 @@ class Catalogue:
     technical_skills: tuple[str, ...]
     scoring: ScoringRules
     source: str
+    # Words of project work ("projects", "milestones", "Projekt"): how often the experience speaks of them.
+    project_words: tuple[str, ...] = ()
 
     def by_id(self, cert_id: str) -> Certification:
         return next(c for c in self.certifications if c.id == cert_id)
@@ -128,6 +130,7 @@ def parse_catalogue(data: Any, source: str) -> Catalogue:
         management_keywords=_string_lists(keywords, "management", f"{source} 'keywords'"),
         technical_keywords=_string_lists(keywords, "technical", f"{source} 'keywords'"),
         technical_skills=_strings(keywords, "technical_skills", f"{source} 'keywords'"),
+        project_words=_strings(keywords, "project_work", f"{source} 'keywords'") if "project_work" in keywords else (),
         scoring=ScoringRules(
             thresholds=thresholds,
             caps=require_field(scoring, "caps", dict, f"{source} 'scoring'"),
@@ -190,6 +193,7 @@ def catalogue_to_dict(catalogue: Catalogue) -> dict[str, Any]:
             "management": lists(catalogue.management_keywords),
             "technical": lists(catalogue.technical_keywords),
             "technical_skills": list(catalogue.technical_skills),
+            "project_work": list(catalogue.project_words),
         },
         "scoring": {
             "thresholds": dict(scoring.thresholds),

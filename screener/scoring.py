@@ -20,6 +20,8 @@ from screener.models import Axis, CertMatch, Degree, Evidence, Job, Line, RoleFi
 # technical score is at least this many times the management score.
 _SPECIALIST_SHARE = 0.5
 _OUTWEIGHS = 1.5
+# Sections that tell what the candidate's work was about.
+_PROJECT_SECTIONS = frozenset({"header", "summary", "experience", "projects"})
 # Sections where a keyword describes what the candidate did, not a course or a credential.
 _PRACTICE_SECTIONS = frozenset({"summary", "experience", "projects", "skills", "header", "other"})
 
@@ -133,12 +135,30 @@ def management_claims(found: Findings, catalogue: Catalogue) -> Iterator[_Claim]
     yield from _cert_claims(found.certifications, {"management", "agile"}, "certifications")
     for topic, line in _first_mentions(found.lines, catalogue.management_keywords, _PRACTICE_SECTIONS):
         yield _Claim("practice areas", f"Practice: {topic}", points["practice_area"], _span(line))
+    yield from _project_work_claims(found.lines, catalogue)
     yield from _role_claims([j for j in found.jobs if j.management], "management roles", _management_rate(catalogue))
     for degree in found.degrees:
         if degree.management and degree.status == "completed":
             table = points["management_degree"]
             value = table["mba"] if degree.level == "mba" else table["other"]
             yield _Claim("management degree", f"Management degree: {degree.matched_text}", value, degree.span)
+
+
+def _project_work_claims(lines: Sequence[Line], catalogue: Catalogue) -> Iterator[_Claim]:
+    """Each line of the work history or summary that speaks of projects, programmes or delivery: a project
+    manager's CV is full of them, a sales or operations manager's is not."""
+    pattern = term_pattern(catalogue.project_words)
+    per_line = catalogue.scoring.points.get("project_line", 0.0)
+    if pattern is None or not per_line:
+        return
+    for line in lines:
+        if line.section in _PROJECT_SECTIONS and not line.is_heading and pattern.search(line.text):
+            yield _Claim("project work", f"Project work: {_excerpt(line.text)}", per_line, _span(line))
+
+
+def _excerpt(text: str, words: int = 8) -> str:
+    parts = text.split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
 
 
 def _degree_points(degree: Degree, level_points: Mapping[str, float]) -> float:
