@@ -308,12 +308,14 @@ def _link_files(sheet: Worksheet, column: int) -> None:
             cell.style = "Hyperlink"
 
 
-def write_xlsx(rows: Iterable[ReportRow], path: Path, columns: Sequence[ReportColumn] = REPORT_COLUMNS) -> None:
+def write_xlsx(
+    rows: Iterable[ReportRow], path: Path, columns: Sequence[ReportColumn] = REPORT_COLUMNS, title: str = "Candidates"
+) -> None:
     """One sheet: bold frozen headers with a filter, sized columns, text as text and each file a link."""
     workbook = Workbook()
     sheet = workbook.active
     assert isinstance(sheet, Worksheet)
-    sheet.title = "Candidates"
+    sheet.title = title
     for number, column in enumerate(columns, 1):
         header = sheet.cell(1, number, column.header)
         header.font = Font(bold=True)
@@ -333,12 +335,18 @@ def write_xlsx(rows: Iterable[ReportRow], path: Path, columns: Sequence[ReportCo
 
 def write_report(path: Path, rows: Sequence[ReportRow], include_contact: bool = True) -> int:
     """Write in the format the file name asks for; returns the number of candidates written."""
-    columns = report_columns(include_contact)
+    write_table(path, rows, report_columns(include_contact))
+    return len(rows)
+
+
+def write_table(
+    path: Path, rows: Sequence[ReportRow], columns: Sequence[ReportColumn], title: str = "Candidates"
+) -> None:
+    """Write rows as CSV or as a sheet named `title`, as the file name asks."""
     suffix = path.suffix.lower()
     if suffix == ".csv":
         write_csv_file(rows, path, [c.key for c in columns], [c.header for c in columns])
     elif suffix == ".xlsx":
-        write_xlsx(rows, path, columns)
+        write_xlsx(rows, path, columns, title)
     else:
         raise ScreenerError(f"Cannot export to “{path.name}”: choose a name ending in .csv or .xlsx.")
-    return len(rows)

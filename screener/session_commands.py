@@ -1,4 +1,5 @@
-"""The `screener session` and `screener cache` commands: delete what a session or the cache holds about people."""
+"""The `screener session` and `screener cache` commands: read a session's decision log, delete what a session or the
+cache holds about people."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from screener.cache import ExtractionCache, default_cache_path
+from screener.decision_log import format_log
 from screener.errors import SessionError
 from screener.source_file import readable_path
 from screener.store import Session, delete_session_files
@@ -27,7 +29,7 @@ def _age(text: str) -> timedelta:
 
 
 def add_session_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Add `session delete|purge|remove` and `cache purge` to the command line."""
+    """Add `session delete|purge|remove|log` and `cache purge` to the command line."""
     session = commands.add_parser("session", help="delete a session, or candidates from it")
     actions = session.add_subparsers(dest="action", metavar="ACTION", required=True)
     delete = actions.add_parser("delete", help="delete a session file with everything it holds")
@@ -48,6 +50,8 @@ def add_session_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
     remove = actions.add_parser("remove", help="remove candidates by file, with their extraction, decision and note")
     remove.add_argument("session", type=Path, metavar="SESSION", help="the session file")
     remove.add_argument("files", nargs="+", metavar="FILE", help="the files as the session lists them")
+    log = actions.add_parser("log", help="print the session's decision log: who decided what, when, and on what scores")
+    log.add_argument("session", type=Path, metavar="SESSION", help="the session file")
     cache = commands.add_parser("cache", help="the extractions `screener screen` keeps to avoid reading a CV twice")
     cache_actions = cache.add_subparsers(dest="action", metavar="ACTION", required=True)
     cache_actions.add_parser("purge", help="delete the whole cache")
@@ -68,7 +72,18 @@ def run_session_command(args: argparse.Namespace) -> int:
         return EXIT_OK
     if args.action == "purge":
         return _purge(args)
+    if args.action == "log":
+        return _print_log(args.session)
     return _remove(args)
+
+
+def _print_log(path: Path) -> int:
+    if not path.is_file():  # opening would create an empty session
+        sys.stderr.write(f"screener: no such session file: {path}\n")
+        return EXIT_USAGE
+    with Session.open(path) as session:
+        sys.stdout.write(format_log(session.decision_log()) + "\n")
+    return EXIT_OK
 
 
 def _purge(args: argparse.Namespace) -> int:

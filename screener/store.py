@@ -21,6 +21,17 @@ from typing import Literal, cast, get_args
 import platformdirs
 
 from screener.codec import candidate_from_json, candidate_to_json, document_from_json, document_to_json
+from screener.decision_log import (
+    DELETED_CANDIDATE,
+    LogAction,
+    LogEntry,
+    Snapshot,
+    candidate_label,
+    current_user,
+    snapshot_from_json,
+    snapshot_of,
+    snapshot_to_json,
+)
 from screener.duplicates import copy_of, flag_possible_duplicates
 from screener.errors import SessionError
 from screener.models import Candidate, Document, FileStatus
@@ -82,6 +93,36 @@ MIGRATIONS: tuple[str, ...] = (
         path TEXT PRIMARY KEY,
         queued_at TEXT NOT NULL
     );
+    """,
+    # The decision log: appended to, never edited, except that a deleted candidate's entries are emptied of the
+    # person and the newest entry of a note being typed follows the typing.
+    """
+    CREATE TABLE decision_log (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        user TEXT NOT NULL,
+        action TEXT NOT NULL,
+        candidate TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        detail TEXT NOT NULL,
+        snapshot TEXT NOT NULL
+    );
+    CREATE INDEX decision_log_by_sha256 ON decision_log (sha256);
+    CREATE TRIGGER decision_log_not_deleted BEFORE DELETE ON decision_log
+    BEGIN
+        SELECT RAISE(ABORT, 'the decision log is never edited');
+    END;
+    CREATE TRIGGER decision_log_not_edited BEFORE UPDATE ON decision_log
+    WHEN NOT (
+        NEW.candidate = 'deleted candidate' AND NEW.sha256 = '' AND NEW.snapshot = ''
+        AND NEW.at = OLD.at AND NEW.user = OLD.user AND NEW.action = OLD.action
+    ) AND NOT (
+        OLD.action = 'note' AND NEW.action = 'note' AND NEW.user = OLD.user AND NEW.sha256 = OLD.sha256
+        AND NEW.candidate = OLD.candidate AND OLD.id = (SELECT max(id) FROM decision_log)
+    )
+    BEGIN
+        SELECT RAISE(ABORT, 'the decision log is never edited');
+    END;
     """,
 )
 
@@ -347,34 +388,40 @@ class Session:
         return {str(sha256): document_from_json(str(text)) for sha256, text in rows}
 
     def candidates(self, known: Mapping[str, Candidate] | None = None) -> list[Candidate]:
-        """One row per finished file, by path; a second file with the same content is its duplicate.
+        """One row per finished file, by path; every other file with the content of one listed is its copy.
 
-        `known` holds candidates already in memory by content hash, which need not be decoded again.
+        The original of a content is the file first recorded as screened ("ok"), as the batch that imported
+        it decided; a copy whose original has left the session stands in for it. `known` holds candidates
+        already in memory by content hash, which need not be decoded again.
         """
         known = known or {}
         rows = self._query(
             "SELECT f.path, f.sha256, f.status, f.error, e.candidate FROM file AS f "
-            "LEFT JOIN extraction AS e ON e.sha256 = f.sha256 AND f.status = 'ok' ORDER BY f.path"
+            "LEFT JOIN extraction AS e ON e.sha256 = f.sha256 AND f.status != 'error' "
+            "ORDER BY f.status != 'ok', f.rowid"
         )
         owners: dict[str, str] = {}
         candidates: list[Candidate] = []
         for path, sha256, status, error, text in rows:
             file, digest = path_from_storage(path), str(sha256 or "")
-            if status == "ok" and text is not None and digest not in owners:
+            if text is not None and digest not in owners:
                 owners[digest] = file
                 stored = known.get(digest) or candidate_from_json(str(text))
                 candidates.append(dataclasses.replace(stored, file=file))
-            elif status == "ok" and digest in owners:
+            elif text is not None:
                 candidates.append(copy_of(file, digest, owners[digest]))
-            elif status != "ok":
+            else:
                 failed: FileStatus = "duplicate" if status == "duplicate" else "error"
                 candidates.append(Candidate(file=file, sha256=digest, status=failed, error=str(error)))
-        return flag_possible_duplicates(candidates)
+        return flag_possible_duplicates(sorted(candidates, key=lambda candidate: candidate.file))
 
     def pending(self, paths: Iterable[Path]) -> list[Path]:
-        """The paths not yet finished in this session, or changed on disk since they were."""
+        """The paths not yet finished in this session, or changed on disk since they were.
+
+        A copy is finished once its content is: a copy of a file whose reading was cancelled is read again.
+        """
         rows = self._query(
-            "SELECT f.path, f.size, f.mtime_ns FROM file AS f WHERE f.status != 'ok' "
+            "SELECT f.path, f.size, f.mtime_ns FROM file AS f WHERE f.status = 'error' "
             "OR EXISTS (SELECT 1 FROM extraction AS e WHERE e.sha256 = f.sha256)"
         )
         finished = {path_from_storage(path): (size, mtime) for path, size, mtime in rows}
@@ -412,21 +459,48 @@ class Session:
         rows = self._query("SELECT count(*) FROM extraction WHERE scored_with != ?", (scoring_fingerprint(settings),))
         return cast(int, rows[0][0])
 
-    def set_decision(self, sha256: str, decision: Decision) -> None:
+    def set_decision(self, sha256: str, decision: Decision, candidate: Candidate | None = None) -> None:
+        """Save a decision and log it with what the tool showed: `candidate` as the reviewer saw it (with the
+        profile applied), else as stored."""
         if decision not in get_args(Decision):
             raise ValueError(f"unknown decision {decision!r}")
-        self._save_review(sha256, "decision", decision)
-
-    def set_note(self, sha256: str, text: str) -> None:
-        self._save_review(sha256, "note", text)
-
-    def _save_review(self, sha256: str, column: Literal["decision", "note"], value: str) -> None:
         with self._transaction() as db:
-            db.execute(
-                f"INSERT INTO review (sha256, {column}, updated_at) VALUES (?, ?, ?) "
-                f"ON CONFLICT (sha256) DO UPDATE SET {column} = excluded.{column}, updated_at = excluded.updated_at",
-                (sha256, value, _now()),
+            _save_review(db, sha256, "decision", decision)
+            shown = candidate or _stored_candidate(db, sha256)
+            snapshot = snapshot_of(shown) if shown else None
+            _append_log(db, "decision", _label(db, sha256, shown), sha256, decision, snapshot)
+
+    def set_note(self, sha256: str, text: str, candidate: Candidate | None = None) -> None:
+        """Save a note and log it; a note typed key by key is one entry holding the note as it stands."""
+        with self._transaction() as db:
+            _save_review(db, sha256, "note", text)
+            _log_note(db, _label(db, sha256, candidate), sha256, text)
+
+    def log_event(self, action: LogAction, detail: str, candidate: Candidate | None = None) -> None:
+        """Log a change that saves nothing else here: a reveal of a candidate, or a profile or settings change."""
+        sha256 = candidate.sha256 if candidate else ""
+        with self._transaction() as db:
+            _append_log(db, action, candidate_label(candidate) if candidate else "", sha256, detail)
+
+    def decision_log(self, sha256: str | None = None) -> list[LogEntry]:
+        """The log oldest first: every entry, or one candidate's by content."""
+        where, parameters = ("WHERE sha256 = ?", (sha256,)) if sha256 is not None else ("", ())
+        rows = self._query(
+            f"SELECT at, user, action, candidate, sha256, detail, snapshot FROM decision_log {where} ORDER BY id",
+            parameters,
+        )
+        return [
+            LogEntry(
+                str(at),
+                str(user),
+                cast(LogAction, action),
+                str(label),
+                str(digest),
+                str(detail),
+                snapshot_from_json(str(shot)),
             )
+            for at, user, action, label, digest, detail, shot in rows
+        ]
 
     def decisions(self) -> dict[str, Review]:
         rows = self._query("SELECT sha256, decision, note FROM review")
@@ -482,6 +556,7 @@ class Session:
                         f"INSERT OR REPLACE INTO {table} ({names}) VALUES ({', '.join('?' * len(row))})",
                         tuple(row.values()),
                     )
+            _append_log(db, "restore", _file_name(removed.file["path"]), str(removed.file["sha256"] or ""), "")
 
 
 def _remove(db: sqlite3.Connection, stored_path: str | bytes) -> RemovedCandidate | None:
@@ -491,9 +566,72 @@ def _remove(db: sqlite3.Connection, stored_path: str | bytes) -> RemovedCandidat
         return None
     db.execute("DELETE FROM queued WHERE path = ?", (stored_path,))
     sha256 = listed["sha256"]
+    _append_log(db, "removal", _file_name(stored_path), str(sha256 or ""), "")
     if sha256 is None or db.execute("SELECT 1 FROM file WHERE sha256 = ?", (sha256,)).fetchone():
         return RemovedCandidate(listed)
+    _forget_in_log(db, str(sha256))
     return RemovedCandidate(listed, _take(db, "extraction", "sha256", sha256), _take(db, "review", "sha256", sha256))
+
+
+# The decision log ---------------------------------------------------------------------------------------
+
+_NOTE_TYPING_SECONDS = 600  # a note changed again this soon after its last entry is still being typed
+
+
+def _save_review(db: sqlite3.Connection, sha256: str, column: Literal["decision", "note"], value: str) -> None:
+    db.execute(
+        f"INSERT INTO review (sha256, {column}, updated_at) VALUES (?, ?, ?) "
+        f"ON CONFLICT (sha256) DO UPDATE SET {column} = excluded.{column}, updated_at = excluded.updated_at",
+        (sha256, value, _now()),
+    )
+
+
+def _append_log(
+    db: sqlite3.Connection, action: LogAction, label: str, sha256: str, detail: str, snapshot: Snapshot | None = None
+) -> None:
+    db.execute(
+        "INSERT INTO decision_log (at, user, action, candidate, sha256, detail, snapshot) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (_now(), current_user(), action, label, sha256, detail, snapshot_to_json(snapshot)),
+    )
+
+
+def _log_note(db: sqlite3.Connection, label: str, sha256: str, text: str) -> None:
+    """Append the note, or update the newest entry when it is this user typing this candidate's note."""
+    last = db.execute("SELECT id, action, user, sha256, candidate, at FROM decision_log ORDER BY id DESC LIMIT 1")
+    row = last.fetchone()
+    now = _now()
+    if row is not None and tuple(row[1:5]) == ("note", current_user(), sha256, label):
+        typed_since = datetime.fromisoformat(now) - datetime.fromisoformat(str(row[5]))
+        if typed_since.total_seconds() < _NOTE_TYPING_SECONDS:
+            db.execute("UPDATE decision_log SET detail = ?, at = ? WHERE id = ?", (text, now, row[0]))
+            return
+    _append_log(db, "note", label, sha256, text)
+
+
+def _forget_in_log(db: sqlite3.Connection, sha256: str) -> None:
+    """Keep a deleted candidate's entries as "deleted candidate": what was done and when, nothing about them."""
+    db.execute(
+        "UPDATE decision_log SET candidate = ?, sha256 = '', snapshot = '', "
+        "detail = CASE WHEN action = 'decision' THEN detail ELSE '' END WHERE sha256 = ?",
+        (DELETED_CANDIDATE, sha256),
+    )
+
+
+def _stored_candidate(db: sqlite3.Connection, sha256: str) -> Candidate | None:
+    row = db.execute("SELECT candidate FROM extraction WHERE sha256 = ?", (sha256,)).fetchone()
+    return candidate_from_json(str(row[0])) if row else None
+
+
+def _file_name(stored_path: object) -> str:
+    return Path(path_from_storage(stored_path)).name
+
+
+def _label(db: sqlite3.Connection, sha256: str, candidate: Candidate | None) -> str:
+    """The candidate as the log names them; without a candidate at hand, the first file holding the content."""
+    if candidate is not None:
+        return candidate_label(candidate)
+    row = db.execute("SELECT min(path) FROM file WHERE sha256 = ?", (sha256,)).fetchone()
+    return _file_name(row[0]) if row and row[0] is not None else ""
 
 
 _LOCKED_WAIT_SECONDS = 10.0

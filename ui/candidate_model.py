@@ -290,8 +290,9 @@ class CandidateTableModel(QAbstractTableModel):
     def set_cv_review(self, sha256: str, review: Review) -> None:
         if self._store.review(sha256) == review:
             return
-        self._store.save(sha256, review)
-        for same_cv_row in self._same_cv_rows(sha256):
+        rows = self._same_cv_rows(sha256)
+        self._store.save(sha256, review, self._rows[rows[0]].candidate if rows else None)
+        for same_cv_row in rows:
             # The whole row: its tint shows the decision in every cell.
             first, last = self.index(same_cv_row, 0), self.index(same_cv_row, _COLUMN_COUNT - 1)
             self.dataChanged.emit(first, last, _REVIEW_ROLES)

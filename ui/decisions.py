@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
+from screener.models import Candidate
 from screener.store import Decision, Session
 
 Verdict = Decision
@@ -26,7 +27,8 @@ class DecisionStore(Protocol):
 
     def review(self, sha256: str) -> Review: ...
 
-    def save(self, sha256: str, review: Review) -> None: ...
+    def save(self, sha256: str, review: Review, shown: Candidate | None = None) -> None:
+        """Save a review; `shown` is the candidate as the list shows them, for the decision log."""
 
     def forget(self, sha256: str) -> None:
         """Drop a review without saving anything: its CV was removed from the session, which removed the review."""
@@ -41,7 +43,7 @@ class InMemoryDecisionStore:
     def review(self, sha256: str) -> Review:
         return self._reviews.get(sha256, NO_REVIEW)
 
-    def save(self, sha256: str, review: Review) -> None:
+    def save(self, sha256: str, review: Review, shown: Candidate | None = None) -> None:
         if review == NO_REVIEW:
             self._reviews.pop(sha256, None)
         else:
@@ -64,12 +66,12 @@ class SessionDecisionStore:
     def review(self, sha256: str) -> Review:
         return self._reviews.get(sha256, NO_REVIEW)
 
-    def save(self, sha256: str, review: Review) -> None:
+    def save(self, sha256: str, review: Review, shown: Candidate | None = None) -> None:
         before = self.review(sha256)
         if review.verdict != before.verdict:
-            self._session.set_decision(sha256, review.verdict)
+            self._session.set_decision(sha256, review.verdict, shown)
         if review.note != before.note:
-            self._session.set_note(sha256, review.note)
+            self._session.set_note(sha256, review.note, shown)
         self._reviews[sha256] = review
 
     def forget(self, sha256: str) -> None:

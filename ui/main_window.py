@@ -46,6 +46,7 @@ from .candidate_model import CandidateTableModel, Column
 from .candidate_proxy import CandidateProxyModel
 from .candidate_view import CandidateTableView
 from .chart import ScoreChart
+from .decision_log_view import DecisionLogDialog, log_settings_change
 from .decisions import InMemoryDecisionStore, SessionDecisionStore, Verdict
 from .detail_pane import VERDICT_SHORTCUT_KEYS, DetailPane
 from .engine import Engine, load_engine
@@ -208,6 +209,9 @@ class MainWindow(QMainWindow):
         self.clear_filter_action = clear_filter_action(self, self._filters.clear_text, self.cancel_action)
         # Ctrl+E means "move to the end of the line" to a Linux text box; here it exports, wherever the focus is.
         self._filters.text_box().installEventFilter(WindowKeys(self.export_action.shortcuts(), self))
+        self.decision_log_action = self._action(
+            "Decision &Log…", "", self.open_decision_log, "Who decided what, when, and on what scores"
+        )
         self.show_list_action = self._action("Candidate &List", "Ctrl+1", partial(self._views.setCurrentIndex, 0))
         self.show_map_action = self._action("Score &Map", "Ctrl+2", partial(self._views.setCurrentIndex, 1))
 
@@ -228,7 +232,10 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([self.find_action, self.clear_filter_action])
         edit_menu.addSeparator()
         edit_menu.addAction(self.settings_action)
-        self.menuBar().addMenu("&Review").addActions(list(self.verdict_actions.values()))
+        review_menu = self.menuBar().addMenu("&Review")
+        review_menu.addActions(list(self.verdict_actions.values()))
+        review_menu.addSeparator()
+        review_menu.addAction(self.decision_log_action)
         # Right-clicking the list decides on the selected rows without reaching for the keyboard.
         self._table.addActions(list(self.verdict_actions.values()))
         self._table.addAction(_separator(self))
@@ -605,6 +612,16 @@ class MainWindow(QMainWindow):
         messages.notify(f"Exported {count} candidate{'s' if count != 1 else ''} to {path}.")
         self.export_finished.emit(path)
 
+    def open_decision_log(self) -> DecisionLogDialog | None:
+        session = self.session()
+        if session is None:
+            messages.notify("No session is open: decisions are not logged.")
+            return None
+        dialog = DecisionLogDialog(session, self)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
     # Settings and role profiles --------------------------------------------------------------------
 
     def open_settings(self) -> SettingsDialog | None:
@@ -628,6 +645,7 @@ class MainWindow(QMainWindow):
         if self._engine is None:
             return
         matched_with = self._engine.matching_key()
+        log_settings_change(self.session(), "settings", self._engine.user_settings, user_settings)
         self._engine = engine = self._engine.with_user_settings(user_settings)
         self._offer_profiles()
         self._chart.set_thresholds(engine.thresholds())
@@ -668,6 +686,7 @@ class MainWindow(QMainWindow):
             self._offer_profiles()
             show_exception(self, exc)
             return
+        log_settings_change(self.session(), "profile", self._engine.user_settings, user_settings)
         self._engine = self._engine.with_user_settings(user_settings)
         self._model.replace_candidates(self._with_profile(self._model.candidates()))
         self._rank_by_profile()
