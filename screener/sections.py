@@ -190,6 +190,7 @@ _QUALIFIERS = frozenset(
     | {"centres", "centros", "d", "de", "del", "di", "des", "der", "van"}
 )
 _HEADING_WORDS = _QUALIFIERS | {word for phrase, _ in _HEADING_PHRASES for word in phrase.split()}
+_HEADING_CONNECTOR = re.compile(r"(?:&|\band|\bund|\bet|\by|/|,)\s*$", re.IGNORECASE)
 _MAX_HEADING_WORDS = 5
 _WRAPPED_LINE_WORDS = 8  # a line this long may go on in the next line
 _INDENT_TOLERANCE = 3.0  # points
@@ -258,6 +259,16 @@ def _wraps_from(tagged: Sequence[Line], line: Line, body_size: float) -> bool:
     return deeper and same_indent and len(previous.text.split()) >= _WRAPPED_LINE_WORDS
 
 
+def _continues_heading(tagged: Sequence[Line], line: Line) -> bool:
+    previous = tagged[-1] if tagged else None
+    return (
+        previous is not None
+        and previous.is_heading
+        and previous.page == line.page
+        and _HEADING_CONNECTOR.search(previous.text) is not None
+    )
+
+
 def assign_sections(lines: Sequence[Line]) -> list[Line]:
     """Mark heading lines and give every line the section of the heading above it in reading order."""
     body_size = _body_size(lines)
@@ -266,7 +277,9 @@ def assign_sections(lines: Sequence[Line]) -> list[Line]:
     for line in lines:
         section = heading_section(line.text)
         if section is not None and _looks_like_heading(line, body_size) and not _wraps_from(tagged, line, body_size):
-            current = section
+            # A heading wrapped after "&" or "and" ("EDUCATION & / QUALIFICATIONS") names one section: its start.
+            if not _continues_heading(tagged, line):
+                current = section
             tagged.append(replace(line, section=current, is_heading=True))
             continue
         if tagged and line.page != tagged[-1].page:

@@ -139,3 +139,20 @@ def test_linkedin_sidebar_headings_and_main_column(make_lines: MakeLines) -> Non
     assert sections["AWS Certified Solutions Architect"] == "certifications"
     assert sections["Site Reliability Engineer"] == "experience"
     assert sections["Education"] == "education"
+
+
+def test_a_heading_wrapped_after_an_ampersand_names_one_section(make_lines: MakeLines) -> None:
+    lines = assign_sections(
+        make_lines(
+            [
+                ("EDUCATION &", "header", 10.5, True),
+                ("QUALIFICATIONS", "header", 10.5, True),
+                ("MBA, Riverside Institute of Technology", "header", 9.0, False),
+            ]
+        )
+    )
+    assert [(line.section, line.is_heading) for line in lines] == [
+        ("education", True),
+        ("education", True),
+        ("education", False),
+    ]
