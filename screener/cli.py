@@ -23,6 +23,7 @@ from screener.export import results_document, table_row, write_csv_file
 from screener.models import Candidate
 from screener.profiles import load_profile, rank_by_profile
 from screener.ranking import rank_candidates
+from screener.report_command import add_report_command, run_report_command
 from screener.session_commands import add_session_commands, apply_retention, run_cache_command, run_session_command
 from screener.settings import Settings
 from screener.source_file import readable_path
@@ -31,7 +32,7 @@ from screener.user_settings import load_user_settings
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 # The commands this module runs itself, with no display; any other opens the desktop app (ui.launcher).
-ENGINE_COMMANDS = ("screen", "inspect", "session", "cache")
+ENGINE_COMMANDS = ("screen", "inspect", "session", "cache", "report")
 
 
 class TerminalProgress:
@@ -132,6 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--certs", type=Path, metavar="FILE", help="certification catalogue to use instead of the bundled certs.json"
     )
     add_session_commands(commands)
+    add_report_command(commands)
     for command in (screen, inspect):
         command.add_argument(
             "--as-of",
@@ -277,6 +279,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_session_command(args)
         if args.command == "cache":
             return run_cache_command(args)
+        if args.command == "report":
+            return run_report_command(args)
     except ScreenerError as exc:
         sys.stderr.write(f"screener: {exc}\n")
         return EXIT_USAGE

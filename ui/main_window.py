@@ -45,6 +45,7 @@ from .actions import ReviewActions, WindowKeys, clear_filter_action
 from .candidate_model import CandidateTableModel, Column
 from .candidate_proxy import CandidateProxyModel
 from .candidate_view import CandidateTableView
+from .candidate_report_view import CandidateReportExport
 from .chart import ScoreChart
 from .decision_log_view import DecisionLogDialog, log_settings_change
 from .decisions import InMemoryDecisionStore, SessionDecisionStore, Verdict
@@ -92,6 +93,7 @@ class MainWindow(QMainWindow):
         self._table = CandidateTableView(self._proxy)
         self._chart = ScoreChart(self._proxy, self._engine.thresholds() if self._engine else None)
         self._detail = DetailPane(self._model)
+        self._candidate_report = CandidateReportExport(self)
         self._review = ReviewActions(self, self._model, self._selected_source_rows, self.session)
         self._views = QTabWidget()
         self._progress = ImportProgress()
@@ -180,6 +182,12 @@ class MainWindow(QMainWindow):
             "Save the candidates shown, in their order, with decisions and notes",
         )
         self.export_action.setIcon(icon(QStyle.StandardPixmap.SP_DialogSaveButton))
+        self.candidate_report_action = self._action(
+            "Export Candidate &Report…",
+            "",
+            self.export_candidate_report,
+            "Save the selected candidate's evidence, must-haves, decision and CV page as a PDF",
+        )
         self.cancel_action = self._action(
             "&Cancel Import", "Esc", self.cancel_import, "Stop screening; keep the CVs done"
         )
@@ -220,6 +228,7 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.new_session_action, self.open_session_action])
         file_menu.addSeparator()
         file_menu.addActions([self.open_files_action, self.open_folder_action, self.export_action])
+        file_menu.addAction(self.candidate_report_action)
         file_menu.addSeparator()
         file_menu.addAction(self.cancel_action)
         file_menu.addSeparator()
@@ -611,6 +620,17 @@ class MainWindow(QMainWindow):
         remember_export_folder(path.parent.absolute())
         messages.notify(f"Exported {count} candidate{'s' if count != 1 else ''} to {path}.")
         self.export_finished.emit(path)
+
+    def candidate_report(self) -> CandidateReportExport:
+        return self._candidate_report
+
+    def export_candidate_report(self) -> None:
+        row = self._detail.current_row()
+        if row < 0:
+            messages.notify("Select one candidate first.")
+            return
+        candidate = self._model.candidate(row)
+        self._candidate_report.choose_file(candidate, self._model.review(row), last_export_folder())
 
     def open_decision_log(self) -> DecisionLogDialog | None:
         session = self.session()

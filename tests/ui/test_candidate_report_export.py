@@ -1,0 +1,47 @@
+"""File › Export Candidate Report…: the selected candidate's report, with the CV page drawn on PDFium's thread."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pypdfium2 as pdfium
+from pytestqt.qtbot import QtBot
+from ui_factories import make_candidate, span
+
+from screener.models import Evidence
+from ui.decisions import Review
+from ui.main_window import MainWindow
+
+PMP = Evidence("management", "certification", "Holds PMP (Project Management Professional)", 15.0, span("PMP"))
+
+
+def test_the_selected_candidate_s_report_holds_their_evidence_decision_and_page(
+    qtbot: QtBot, window: MainWindow, cv_pdf: Path, tmp_path: Path
+) -> None:
+    window.model().append_candidates([make_candidate("Ada Lovelace", file=str(cv_pdf), evidence=[PMP])])
+    window.select_source_row(0)
+    window.model().set_review(0, Review("shortlist", "Call on Monday"))
+    out = tmp_path / "ada report.pdf"
+    with qtbot.waitSignal(window.candidate_report().written, timeout=30_000):
+        window.candidate_report().export_to(out, window.model().candidate(0), window.model().review(0))
+    pdf = pdfium.PdfDocument(out)
+    try:
+        assert len(pdf) == 2  # the summary, then the CV page
+        texts = []
+        for page in pdf:
+            textpage = page.get_textpage()
+            texts.append(textpage.get_text_bounded())
+            textpage.close()
+            page.close()
+    finally:
+        pdf.close()
+    text = re.sub(r"\s+", " ", " ".join(texts))
+    assert "Holds PMP (Project Management Professional)" in text and "+15.0" in text
+    assert "Decision: shortlist" in text and "Call on Monday" in text
+    assert "CV page 1 of 1" in text
+
+
+def test_without_one_candidate_selected_nothing_is_written(window: MainWindow, tmp_path: Path) -> None:
+    window.export_candidate_report()  # no row: the status bar says so, no dialog opens
+    assert list(tmp_path.glob("*.pdf")) == []
