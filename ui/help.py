@@ -1,4 +1,4 @@
-"""The Help menu: how the scores are made, the keyboard shortcuts of the window, and About."""
+"""The Help menu: how the scores are made, who decides and what is stored, the keyboard shortcuts, and About."""
 
 from __future__ import annotations
 
@@ -29,6 +29,27 @@ depth does, <b>other</b> when neither does. All TPMs are PMs, so the PM filter s
 and “Present” is the CV's own date.</p>
 """
 LICENCE = "MIT"
+
+# The README's "A person decides" and "Privacy", for the reviewer in the app.
+DATA_HTML = """
+<h3>A person decides</h3>
+<p>CV Screener assists; it does not decide. Scores and ranks point at evidence the reviewer checks on the page;
+every decision is taken by a person. A CV laid out in an unusual way can be read short: look beyond the top of
+the list.</p>
+<p><b>Review › Decision Log…</b> lists every decision, note, removal and change of profile, weights or catalogue,
+with the time, the computer's user name and, for a decision, the scores, role fit and must-haves shown then. It
+cannot be edited; it can be exported as CSV or XLSX. <b>File › Export Candidate Report…</b> writes one candidate's
+evidence, must-haves, decision, note and CV page as a PDF a colleague can check.</p>
+<h3>What is stored, where, for how long</h3>
+<p>Nothing leaves this computer. The session file (shown in the title bar) holds each CV's path and text as read,
+its result, the decisions, notes and the decision log, readable by you only. It is kept until you delete it;
+the <i>retention</i> setting removes candidates screened longer ago, and is off unless you set it.</p>
+<h3>How to delete it</h3>
+<p><b>Edit › Remove from Session</b> (Delete) takes a candidate out with their text, decision and note; their log
+entries stay as "deleted candidate", with nothing about them. From the command line: <code>screener session
+remove|purge|delete</code> and <code>screener cache purge</code>. Deleted text is overwritten, not left in free
+space.</p>
+"""
 
 
 def app_version() -> str:
@@ -70,6 +91,10 @@ def shortcuts_html(window: QWidget) -> str:
     return "<h3>Keyboard shortcuts</h3><table cellspacing='2' cellpadding='6'>" + "".join(rows) + "</table>"
 
 
+def show_data(parent: QWidget) -> QDialog:
+    return _page(parent, "Your decisions and data", DATA_HTML)
+
+
 def show_shortcuts(window: QWidget) -> QDialog:
     return _page(window, "Keyboard shortcuts", shortcuts_html(window))
 
@@ -93,7 +118,8 @@ def add_help_menu(window: QMainWindow) -> list[QAction]:
     scoring = menu.addAction("&How Scores Are Made", lambda: show_scoring(window))
     scoring.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
     window.addAction(scoring)
+    data = menu.addAction("Your &Decisions and Data", lambda: show_data(window))
     keys = menu.addAction("&Keyboard Shortcuts", lambda: show_shortcuts(window))
     menu.addSeparator()
     about = menu.addAction("&About CV Screener", lambda: show_about(window))
-    return [scoring, keys, about]
+    return [scoring, data, keys, about]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QTextBrowser
 from pytestqt.qtbot import QtBot
 
-from ui.help import app_version, show_about, show_scoring, show_shortcuts
+from ui.help import app_version, show_about, show_data, show_scoring, show_shortcuts
 from ui.main_window import MainWindow
 
 
@@ -22,7 +22,28 @@ def page_text(qtbot: QtBot, dialog: object) -> str:
 
 
 def test_the_help_menu_offers_scoring_shortcuts_and_about(window: MainWindow) -> None:
-    assert help_menu_items(window) == ["&How Scores Are Made", "&Keyboard Shortcuts", "&About CV Screener"]
+    assert help_menu_items(window) == [
+        "&How Scores Are Made",
+        "Your &Decisions and Data",
+        "&Keyboard Shortcuts",
+        "&About CV Screener",
+    ]
+
+
+def test_the_data_page_says_a_person_decides_what_is_stored_and_how_to_delete_it(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    text = page_text(qtbot, show_data(window))
+    for words in (
+        "does not decide",
+        "Decision Log",
+        "cannot be edited",
+        "Nothing leaves this computer",
+        "kept until you delete it",
+        "Remove from Session",
+        "deleted candidate",
+    ):
+        assert words in text
 
 
 def test_how_scores_are_made_names_both_axes_their_evidence_and_the_role_fits(qtbot: QtBot, window: MainWindow) -> None:
