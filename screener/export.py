@@ -1,8 +1,9 @@
-"""Results as the JSON contract (screener.results/1), as table rows, and as CSV or XLSX safe for spreadsheets."""
+"""Results as the JSON contract (screener.results/2), as table rows, and as CSV or XLSX safe for spreadsheets."""
 
 from __future__ import annotations
 
 import csv
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,11 +18,11 @@ from openpyxl.worksheet.worksheet import Worksheet
 from screener.catalogue import Catalogue
 from screener.cv_date import describe
 from screener.errors import ScreenerError
-from screener.models import Candidate, RoleFit, Span
+from screener.models import Candidate, Degree, DegreeLevel, RoleFit, Span
 from screener.profiles import DEGREE_RANK, gates_summary
 from screener.source_file import readable_path
 
-RESULTS_SCHEMA = "screener.results/1"
+RESULTS_SCHEMA = "screener.results/2"
 # A spreadsheet runs a cell starting with one of these as a formula (CSV/formula injection).
 _FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 TABLE_COLUMNS = (
@@ -59,11 +60,28 @@ def _span(span: Span) -> dict[str, Any]:
     }
 
 
+DEGREE_LABELS: dict[DegreeLevel, str] = {
+    "associate": "Associate",
+    "bachelor": "Bachelor's",
+    "master": "Master's",
+    "mba": "MBA",
+    "phd": "PhD",
+    "other": "Degree",
+}
+
+
+def degree_text(degree: Degree) -> str:
+    """A degree as a recruiter writes it: "Bachelor's, History", "MBA"; a field naming the level is not repeated."""
+    label, field = DEGREE_LABELS[degree.level], degree.field.strip()
+    if field.casefold() in ("", label.casefold(), degree.level):
+        return label
+    return f"{label}, {field}"
+
+
 def highest_degree(candidate: Candidate) -> str:
     if not candidate.degrees:
         return ""
-    best = max(candidate.degrees, key=lambda d: DEGREE_RANK[d.level])
-    return f"{best.level} {best.field}".strip()
+    return degree_text(max(candidate.degrees, key=lambda d: DEGREE_RANK[d.level]))
 
 
 def dated(candidate: Candidate) -> str | None:
@@ -129,13 +147,30 @@ def candidate_to_dict(candidate: Candidate) -> dict[str, Any]:
         "management_score": scores.management if scores else None,
         "technical_score": scores.technical if scores else None,
         "role_fit": scores.role_fit if scores else None,
-        "evidence": [
-            {"axis": e.axis, "component": e.component, "label": e.label, "points": e.points, **_span(e.span)}
-            for e in (scores.evidence if scores else ())
-        ],
+        **_evidence(candidate),
         "warnings": list(candidate.warnings),
         **_profile_fit(candidate),
     }
+
+
+def _evidence(candidate: Candidate) -> dict[str, Any]:
+    """The evidence items, each naming by index the span it rests on, and those spans.
+
+    Several items often rest on one line (a job header, a bullet naming two practices); its text is written
+    once, which keeps a batch's JSON a fraction of the size.
+    """
+    spans: dict[Span, int] = {}
+    items = [
+        {
+            "axis": e.axis,
+            "component": e.component,
+            "label": e.label,
+            "points": e.points,
+            "span": spans.setdefault(e.span, len(spans)),
+        }
+        for e in (candidate.scores.evidence if candidate.scores else ())
+    ]
+    return {"evidence": items, "spans": [_span(span) for span in spans]}
 
 
 def _profile_fit(candidate: Candidate) -> dict[str, Any]:
@@ -161,6 +196,11 @@ def results_document(candidates: Iterable[Candidate], catalogue: Catalogue) -> d
         },
         "candidates": [candidate_to_dict(c) for c in candidates],
     }
+
+
+def results_json(candidates: Iterable[Candidate], catalogue: Catalogue) -> str:
+    """The results document as compact JSON: indentation would make a batch of thousands of CVs a third larger."""
+    return json.dumps(results_document(candidates, catalogue), ensure_ascii=False, separators=(",", ":"))
 
 
 def table_row(candidate: Candidate) -> dict[str, object]:

@@ -50,16 +50,28 @@ class CandidateTableView(QTableView):
         bars = ScoreBarDelegate(self)
         for column in SCORE_COLUMNS:
             self.setItemDelegateForColumn(column, bars)
+        self._screening = False
+
+    def set_screening(self, screening: bool) -> None:
+        """While files are screened the list is about to fill: no hint to drop files on it."""
+        self._screening = screening
+        self.viewport().update()
+
+    def hint(self) -> str:
+        """What the list says in place of rows: how to add CVs, that filters hide every row, or nothing."""
+        model = self.model()
+        if model.rowCount() > 0:
+            return ""
+        proxy = model if isinstance(model, CandidateProxyModel) else None
+        if proxy is not None and proxy.candidate_model().rowCount() > 0:
+            return _NOTHING_MATCHES
+        return "" if self._screening else _EMPTY_LIST
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        model = self.model()
-        if model.rowCount() > 0:
+        hint = self.hint()
+        if not hint:
             return
-        proxy = model if isinstance(model, CandidateProxyModel) else None
-        has_rows = proxy is not None and proxy.candidate_model().rowCount() > 0
         painter = QPainter(self.viewport())
         painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
-        painter.drawText(
-            self.viewport().rect(), Qt.AlignmentFlag.AlignCenter, _NOTHING_MATCHES if has_rows else _EMPTY_LIST
-        )
+        painter.drawText(self.viewport().rect(), Qt.AlignmentFlag.AlignCenter, hint)

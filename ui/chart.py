@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+from collections import defaultdict
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPersistentModelIndex, QPointF, QRectF, QSize, Qt, Signal
@@ -33,6 +35,11 @@ _HIT_RADIUS = 8.0
 _TICKS = (0, 25, 50, 75, 100)
 _FRAME_GAP = _POINT_RADIUS * 2  # between the frame and scores 0 and 100
 _LABEL_INSET = 6.0
+# Dots that would cover one another are set around the first on a sunflower spiral: evenly packed, each one
+# a dot's width from its neighbours, so every candidate can be seen and clicked.
+_SPREAD_STEP = _POINT_RADIUS * 1.9
+_GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
+_TOOLTIP_NAMES = 8
 
 
 @dataclass(frozen=True)
@@ -48,6 +55,20 @@ def _place(plot: QRectF, technical: float, management: float) -> QPointF:
     return QPointF(plot.left() + plot.width() * technical / 100.0, plot.bottom() - plot.height() * management / 100.0)
 
 
+def _spread(places: list[QPointF]) -> list[QPointF]:
+    """The places, those falling on one spot (within a dot's radius) moved apart around the first of them."""
+    spots: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for index, where in enumerate(places):
+        spots[round(where.x() / _POINT_RADIUS), round(where.y() / _POINT_RADIUS)].append(index)
+    spread = list(places)
+    for crowd in spots.values():
+        centre = places[crowd[0]]
+        for rank, index in enumerate(crowd[1:], 1):
+            distance, angle = _SPREAD_STEP * math.sqrt(rank), rank * _GOLDEN_ANGLE
+            spread[index] = centre + QPointF(distance * math.cos(angle), distance * math.sin(angle))
+    return spread
+
+
 class ScoreChart(QWidget):
     """Follows the proxy, so the map shows exactly the candidates the list shows."""
 
@@ -61,6 +82,7 @@ class ScoreChart(QWidget):
         self._proxy = proxy
         self._thresholds = thresholds
         self._points: list[_Point] | None = None  # rebuilt lazily on the next paint after the view changes
+        self._places: tuple[QRectF, list[QPointF]] | None = None  # where the points are drawn, for a plot area
         self._selected = QPersistentModelIndex()  # follows the candidate when the list is sorted
         self.setMinimumSize(QSize(320, 280))
         self.setAutoFillBackground(True)
@@ -84,15 +106,22 @@ class ScoreChart(QWidget):
 
     def point_position(self, source_row: int) -> QPointF | None:
         """Where a candidate is drawn, or None when it is not on the map (filtered out or not scored)."""
-        plot = self._plot_rect()
-        for point in self._current_points():
+        for point, where in zip(self._current_points(), self._point_places(), strict=True):
             if point.source_row == source_row:
-                return _place(plot, point.technical, point.management)
+                return where
         return None
 
     def _view_changed(self) -> None:
-        self._points = None
+        self._points = self._places = None
         self.update()
+
+    def _point_places(self) -> list[QPointF]:
+        """Where each point of `_current_points` is drawn, crowds spread; kept until the view or size changes."""
+        plot = self._plot_rect()
+        if self._places is None or self._places[0] != plot:
+            places = [_place(plot, point.technical, point.management) for point in self._current_points()]
+            self._places = (plot, _spread(places))
+        return self._places[1]
 
     def _current_points(self) -> list[_Point]:
         if self._points is None:
@@ -113,15 +142,14 @@ class ScoreChart(QWidget):
         right = metrics.height() + _FRAME_GAP
         return QRectF(self.rect()).adjusted(left, metrics.height() + _FRAME_GAP, -right, -bottom)
 
-    def _point_at(self, position: QPointF) -> _Point | None:
-        plot = self._plot_rect()
-        nearest, best = None, _HIT_RADIUS**2
-        for point in self._current_points():
-            where = _place(plot, point.technical, point.management)
+    def _points_at(self, position: QPointF) -> list[_Point]:
+        """The points under the mouse, nearest first."""
+        near: list[tuple[float, int, _Point]] = []
+        for index, (point, where) in enumerate(zip(self._current_points(), self._point_places(), strict=True)):
             distance = (where.x() - position.x()) ** 2 + (where.y() - position.y()) ** 2
-            if distance <= best:
-                nearest, best = point, distance
-        return nearest
+            if distance <= _HIT_RADIUS**2:
+                near.append((distance, index, point))
+        return [point for _distance, _index, point in sorted(near)]
 
     # Painting ---------------------------------------------------------------------------------------
 
@@ -209,15 +237,14 @@ class ScoreChart(QWidget):
         painter.setFont(self.font())
 
     def _draw_points(self, painter: QPainter) -> None:
-        plot = self._plot_rect()
         selected_row = self.selected_row()
         selected = None
         by_role_fit: dict[RoleFit, list[QPointF]] = {role_fit: [] for role_fit in ROLE_FIT_COLOURS}
-        for point in self._current_points():
+        for point, where in zip(self._current_points(), self._point_places(), strict=True):
             if point.source_row == selected_row:
-                selected = point
+                selected = (point, where)
             else:
-                by_role_fit[point.role_fit].append(_place(plot, point.technical, point.management))
+                by_role_fit[point.role_fit].append(where)
         for role_fit, positions in by_role_fit.items():
             # One call per colour: a round pen as wide as a dot draws 10,000 candidates in a few milliseconds.
             colour = QColor(ROLE_FIT_COLOURS[role_fit])
@@ -226,31 +253,38 @@ class ScoreChart(QWidget):
             painter.drawPoints(positions)
         if selected is not None:
             # Drawn last, larger and ringed in the palette's highlight, so it is never hidden under others.
-            where = _place(plot, selected.technical, selected.management)
+            point, where = selected
             painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 3))
-            painter.setBrush(ROLE_FIT_COLOURS[selected.role_fit])
+            painter.setBrush(ROLE_FIT_COLOURS[point.role_fit])
             painter.drawEllipse(where, _POINT_RADIUS * 1.8, _POINT_RADIUS * 1.8)
 
     # Interaction ------------------------------------------------------------------------------------
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        point = self._point_at(event.position())
-        if point is not None and event.button() == Qt.MouseButton.LeftButton:
-            self.candidate_clicked.emit(point.source_row)
+        under = self._points_at(event.position())
+        if under and event.button() == Qt.MouseButton.LeftButton:
+            self.candidate_clicked.emit(under[0].source_row)
         super().mousePressEvent(event)
+
+    def tooltip_at(self, position: QPointF) -> str:
+        """Every candidate under the mouse, nearest first, with role fit and scores; "" where there is none."""
+        under = self._points_at(position)
+        model = self._proxy.candidate_model()
+        lines = [
+            f"{display_name(model.candidate(point.source_row))}: {ROLE_FIT_LABELS[point.role_fit]}, "
+            f"management {point.management:.0f}, technical {point.technical:.0f}"
+            for point in under[:_TOOLTIP_NAMES]
+        ]
+        if len(under) > _TOOLTIP_NAMES:
+            lines.append(f"… and {len(under) - _TOOLTIP_NAMES} more")
+        return "\n".join(lines)
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            point = self._point_at(QPointF(event.pos()))
-            if point is None:
-                QToolTip.hideText()
+            text = self.tooltip_at(QPointF(event.pos()))
+            if text:
+                QToolTip.showText(event.globalPos(), text, self)
             else:
-                candidate = self._proxy.candidate_model().candidate(point.source_row)
-                QToolTip.showText(
-                    event.globalPos(),
-                    f"{display_name(candidate)}\n{ROLE_FIT_LABELS[point.role_fit]}: "
-                    f"management {point.management:.0f}, technical {point.technical:.0f}",
-                    self,
-                )
+                QToolTip.hideText()
             return True
         return super().event(event)

@@ -23,13 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from screener.export import dated
+from screener.export import dated, degree_text
 from screener.models import Axis, Candidate, Evidence
 from screener.profiles import gates_summary
 
 from .candidate_model import CandidateTableModel, Column
 from .decisions import Review, Verdict
-from .labels import DEGREE_LEVEL_LABELS, ROLE_FIT_LABELS, display_name, gates_text, years_text
+from .labels import ROLE_FIT_LABELS, display_name, gates_text, unreadable_text, years_text
 from .page_view import AXIS_COLOURS, PageView
 
 VERDICT_SHORTCUT_KEYS: dict[Verdict, str] = {"shortlist": "1", "maybe": "2", "reject": "3", "none": "0"}
@@ -68,6 +68,8 @@ def profile_html(candidate: Candidate) -> str:
         if value
     ]
     parts.append(f"File: {escape(candidate.file)}")
+    if candidate.scores is None:  # nothing was read: no section to say "none found"
+        return "".join(parts)
     parts.append("<h4>Certifications</h4>")
     parts.append(
         "<br>".join(
@@ -78,9 +80,7 @@ def profile_html(candidate: Candidate) -> str:
     parts.append("<h4>Degrees</h4>")
     parts.append(
         "<br>".join(
-            f"{DEGREE_LEVEL_LABELS[d.level]}, {escape(d.field)}"
-            + (" (in progress)" if d.status == "in_progress" else "")
-            for d in candidate.degrees
+            escape(degree_text(d)) + (" (in progress)" if d.status == "in_progress" else "") for d in candidate.degrees
         )
         or "None found"
     )
@@ -237,7 +237,7 @@ class DetailPane(QWidget):
         if candidate is None:
             return "Choose a row in the list or a point on the score map."
         if candidate.scores is None:
-            return f"Not scored ({candidate.status}): {candidate.error or 'no reason given'}"
+            return unreadable_text(candidate)
         scores = candidate.scores
         years = f", {years_text(candidate.years_experience)} years of experience" if candidate.years_experience else ""
         if years and (note := dated(candidate)):

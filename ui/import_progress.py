@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
@@ -16,6 +17,34 @@ def time_left_text(seconds: float) -> str:
     if seconds < 60:
         return f"about {max(1, round(seconds))} s left"
     return f"about {round(seconds / 60)} min left"
+
+
+@dataclass
+class ImportTally:
+    """What the files of one import came to, for the status bar's summary when it ends."""
+
+    files: int = 0
+    unreadable: int = 0
+    copies: int = 0
+
+    def count(self, candidate: Candidate) -> None:
+        self.files += 1
+        self.unreadable += candidate.status == "error"
+        self.copies += candidate.status == "duplicate"
+
+    def summary(self, cancelled: bool) -> str:
+        """'Screened 3 CVs.', '1 of 2 files could not be read (see the Status column).', and copies said."""
+        files = f"{self.files} file{'s' if self.files != 1 else ''}"
+        if self.unreadable:
+            said = f"{self.unreadable} of {files} could not be read (see the Status column)"
+            said = f"Import cancelled: {said}" if cancelled else said
+        else:
+            verb = "Cancelled after screening" if cancelled else "Screened"
+            said = f"{verb} {self.files} CV{'s' if self.files != 1 else ''}"
+        if self.copies:
+            were = "was a copy" if self.copies == 1 else "were copies"
+            said += f"; {self.copies} {were} of a CV in the list, counted on its row"
+        return f"{said}."
 
 
 class ImportProgress(QWidget):

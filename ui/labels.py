@@ -9,19 +9,12 @@ from screener.cv_date import is_old
 
 # The engine's words for a role fit, so the list and its export say the same.
 from screener.export import ROLE_FIT_LABELS as ROLE_FIT_LABELS
-from screener.models import Candidate, DegreeLevel, RoleFit
+from screener.models import Candidate, RoleFit
 
 # Higher is better: sorting the role-fit column descending puts TPMs first.
 ROLE_FIT_RANK: dict[RoleFit, int] = {"tpm": 4, "pm": 3, "technical": 2, "other": 1}
 
-DEGREE_LEVEL_LABELS: dict[DegreeLevel, str] = {
-    "associate": "Associate",
-    "bachelor": "Bachelor",
-    "master": "Master",
-    "mba": "MBA",
-    "phd": "PhD",
-    "other": "Degree",
-}
+_LIBRARY_WORDS = ("PDFium", "Failed to")  # what a PDF library's own message says; a reviewer needs none of it
 
 
 def held_certifications_text(candidate: Candidate) -> str:
@@ -61,6 +54,15 @@ def file_name(candidate: Candidate) -> str:
 
 def status_text(candidate: Candidate) -> str:
     return f"{candidate.status}: {candidate.error}" if candidate.error else candidate.status
+
+
+def unreadable_text(candidate: Candidate) -> str:
+    """Why a file was not read, in the reader's words without a PDF library's ("PDFium: Data format error")."""
+    reason = candidate.error or "no reason was given"
+    said, bracket, detail = reason.partition(" (")
+    if bracket and any(word in detail for word in _LIBRARY_WORDS):
+        reason = said
+    return f"This file could not be read: {reason}."
 
 
 _GATE_MARKS = {"pass": "✓", "fail": "✗", "unknown": "?"}

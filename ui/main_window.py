@@ -44,8 +44,8 @@ from . import messages
 from .actions import ReviewActions, WindowKeys, clear_filter_action
 from .candidate_model import CandidateTableModel, Column
 from .candidate_proxy import CandidateProxyModel
-from .candidate_view import CandidateTableView
 from .candidate_report_view import CandidateReportExport
+from .candidate_view import CandidateTableView
 from .chart import ScoreChart
 from .decision_log_view import DecisionLogDialog, log_settings_change
 from .decisions import InMemoryDecisionStore, SessionDecisionStore, Verdict
@@ -55,9 +55,10 @@ from .errors import WayOut, show_exception
 from .export_view import ExportChoice, ExportDialog, view_rows
 from .filter_bar import FilterBar
 from .help import add_help_menu
-from .import_progress import ImportProgress
+from .import_progress import ImportProgress, ImportTally
 from .import_worker import ImportWorker
 from .last_session import last_export_folder, remember_export_folder
+from .session_lock import SessionLock
 from .settings_dialog import SettingsDialog
 from .tasks import finish_before_exit, run_in_background
 from .window_layout import WindowLayout, scrollable, window_settings
@@ -102,8 +103,8 @@ class MainWindow(QMainWindow):
         self._queued_paths: list[Path] = []
         self._arrived: list[Candidate] = []
         self._latest_progress: tuple[Candidate, int, int] | None = None  # the last file finished, done, total
-        self._screened = 0
-        self._unreadable = 0
+        self._tally = ImportTally()
+        self._session_lock: SessionLock | None = None
         self._last_import_cancelled = False
         self._forget_queued_files = False  # the user cancelled: what was left is not resumed at the next start
         self._rescoring = False  # stored scores are being brought up to date; imports wait for it
@@ -384,10 +385,18 @@ class MainWindow(QMainWindow):
                 f"Resuming {len(unfinished)} file{'s' if len(unfinished) != 1 else ''} from the last session."
             )
         else:
-            messages.notify(
-                f"Session {session.path}: {len(candidates)} candidate{'s' if len(candidates) != 1 else ''}."
-            )
+            listed = self._model.rowCount()
+            messages.notify(f"Session {session.path}: {listed} candidate{'s' if listed != 1 else ''}.")
+        self._lock_session(session.path)
         self.session_opened.emit(session.path)
+
+    def _lock_session(self, path: Path) -> None:
+        """Hold the session's lock while it is shown; tell the user when another app has it open."""
+        self._session_lock = SessionLock(path)
+        problem = self._session_lock.problem()
+        if problem is not None:
+            ways_out: list[WayOut] = [("Open Another Session…", self._choose_session_to_open)]
+            QTimer.singleShot(0, partial(show_exception, self, problem, ways_out))
 
     def _session_unusable(self, path: Path, problem: SessionError) -> None:
         fresh = next_session_path(path)
@@ -399,6 +408,9 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, partial(show_exception, self, problem, ways_out))
 
     def _close_session(self) -> None:
+        if self._session_lock is not None:
+            self._session_lock.release()
+            self._session_lock = None
         if self._engine is not None and self._engine.session is not None:
             self._engine.session.close()
             self._engine = dataclasses.replace(self._engine, session=None)
@@ -509,7 +521,8 @@ class MainWindow(QMainWindow):
         worker.import_failed.connect(self._import_failed)
         worker.finished.connect(self._worker_stopped)
         self._worker = worker
-        self._screened = self._unreadable = 0
+        self._tally = ImportTally()
+        self._table.set_screening(True)
         self._progress.start()
         self.cancel_action.setEnabled(True)
         worker.start()
@@ -530,8 +543,7 @@ class MainWindow(QMainWindow):
 
     def _candidate_screened(self, candidate: Candidate, done: int, total: int) -> None:
         self._arrived.append(candidate)
-        self._screened += 1
-        self._unreadable += candidate.status == "error"
+        self._tally.count(candidate)
         self._latest_progress = (candidate, done, total)
         if not self._flush_timer.isActive():
             self._flush_timer.start()
@@ -549,10 +561,8 @@ class MainWindow(QMainWindow):
     def _import_finished(self, cancelled: bool) -> None:
         self._flush_arrived()
         _settle_long_lived_objects()
-        verb = "Cancelled after screening" if cancelled else "Screened"
-        problem = f"; {self._unreadable} could not be read (see the Status column)" if self._unreadable else ""
-        if self._screened or cancelled:
-            messages.notify(f"{verb} {self._screened} CV{'s' if self._screened != 1 else ''}{problem}.")
+        if self._tally.files or cancelled:
+            messages.notify(self._tally.summary(cancelled))
         self._last_import_cancelled = cancelled
 
     def _import_failed(self, exc: BaseException) -> None:
@@ -569,6 +579,7 @@ class MainWindow(QMainWindow):
             session.forget_queued()
         self._forget_queued_files = False
         self._progress.finish()
+        self._table.set_screening(False)
         self.cancel_action.setEnabled(False)
         self.import_finished.emit(self._last_import_cancelled)
         self._import_queued_paths()

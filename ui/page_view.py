@@ -11,13 +11,17 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QStyle, QToolBut
 from screener.errors import UnreadablePdfError
 from screener.models import Axis, Box, Candidate, Evidence
 
+from .labels import unreadable_text
 from .pdfium_thread import RenderedPage, pdfium_pool, render_page
 from .tasks import run_in_background
 
 # Overlay colours are fixed on purpose: they must read the same on every page whatever the palette.
 AXIS_COLOURS: dict[Axis, QColor] = {"management": QColor(235, 130, 20), "technical": QColor(40, 120, 230)}
-_FILL_ALPHA = 60
-_FOCUS_FILL_ALPHA = 90
+_FILL_ALPHA = 45
+_FOCUS_FILL_ALPHA = 110
+# The evidence chosen in the breakdown is ringed in a colour neither axis uses, thick, over the page.
+FOCUS_COLOUR = QColor(215, 0, 110)
+_FOCUS_OUTLINE = 3.0
 
 
 class PageCanvas(QWidget):
@@ -76,14 +80,22 @@ class PageCanvas(QWidget):
             self._draw_highlight(painter, axis, box, focused=False)
         if focused is not None:
             self._draw_highlight(painter, *focused, focused=True)  # last, so no other box covers it
+            # The ring drawn plainly, not multiplied: it must look the same over paper and over other boxes.
+            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
+            painter.setPen(QPen(FOCUS_COLOUR, _FOCUS_OUTLINE))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(self._highlight_rect(focused[1]).adjusted(-2, -2, 2, 2))
 
     def _draw_highlight(self, painter: QPainter, axis: Axis, box: Box, *, focused: bool) -> None:
         colour = QColor(AXIS_COLOURS[axis])
-        outline = QPen(colour, 3.0 if focused else 1.0)
+        outline = QPen(colour, 1.0)
         colour.setAlpha(_FOCUS_FILL_ALPHA if focused else _FILL_ALPHA)
         painter.setPen(outline)
         painter.setBrush(colour)
-        painter.drawRect(self.box_rect(box).adjusted(-2, -1, 2, 1))
+        painter.drawRect(self._highlight_rect(box))
+
+    def _highlight_rect(self, box: Box) -> QRectF:
+        return self.box_rect(box).adjusted(-2, -1, 2, 1)
 
 
 class PageView(QWidget):
@@ -139,8 +151,9 @@ class PageView(QWidget):
         self._request += 1  # a render still on its way belongs to the candidate shown before
         self._canvas.set_focused(None)
         self._page_count = 0
-        if candidate is None:
-            self._canvas.set_page(None, (), "Select a candidate to see their CV here.")
+        if candidate is None or candidate.status == "error":
+            said = unreadable_text(candidate) if candidate else "Select a candidate to see their CV here."
+            self._canvas.set_page(None, (), said)
             self._update_navigation()
             return
         evidence = candidate.scores.evidence if candidate.scores else ()

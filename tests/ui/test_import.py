@@ -32,7 +32,7 @@ def test_import_lists_every_cv_with_unreadable_ones_and_their_reason(
     assert sorted(names(window)) == ["Candidate 000", "Candidate 002", "candidate_001.pdf"]
     error_row = names(window).index("candidate_001.pdf")
     assert window.model().index(error_row, Column.STATUS).data() == "error: the file is encrypted"
-    assert "1 could not be read" in window.statusBar().currentMessage()
+    assert window.statusBar().currentMessage() == "1 of 3 files could not be read (see the Status column)."
 
 
 def test_rows_appear_while_the_import_is_still_running(
