@@ -122,7 +122,11 @@ def _jobs_to_read(files: Sequence[Path], batch: _Batch, settings: Settings) -> l
         # Before anything is read: after a crash, the next start knows which files are left to screen.
         batch.session.queue(path for path in files if path in unfinished)
         # Re-scoring first means every stored result below matches the current catalogue and settings.
-        stored = {c.file: c for c in batch.session.rescore(batch.screener) if c.status != "duplicate"}
+        in_session = batch.session.rescore(batch.screener)
+        stored = {c.file: c for c in in_session if c.status != "duplicate"}
+        # A content the session holds keeps its original: a file with it in this batch is a copy, as it is
+        # when the session is opened again.
+        batch.owners.update((c.sha256, c.file) for c in in_session if c.status == "ok")
     jobs: list[Job] = []
     for path in files:
         if batch.cancelled():
@@ -136,13 +140,13 @@ def _jobs_to_read(files: Sequence[Path], batch: _Batch, settings: Settings) -> l
         except OSError as exc:  # denied, gone or locked now: the next run tries again
             batch.finish(_failed(path, "", f"cannot read the file: {exc.strerror or exc}"), stamp=None, retry=True)
             continue
-        known = None if digest in batch.owners else batch.known(path, digest)
-        if digest in batch.owners:
-            batch.finish(copy_of(str(path), digest, batch.owners[digest]), stamp=stamp)
+        original = batch.owners.setdefault(digest, str(path))
+        known = None if original != str(path) else batch.known(path, digest)
+        if original != str(path):
+            batch.finish(copy_of(str(path), digest, original), stamp=stamp)
         elif known:
             batch.finish(known, stamp=stamp)
         else:
-            batch.owners[digest] = str(path)
             jobs.append(Job(path, digest, stamp))
     return jobs
 

@@ -178,6 +178,8 @@ class CandidateTableModel(QAbstractTableModel):
         self._store: DecisionStore = store if store is not None else InMemoryDecisionStore()
         self._rows: list[_Row] = []
         self._rows_by_sha: dict[str, list[int]] | None = None  # built when first needed after rows move
+        # Files with the content of a row's file, by content hash: shown on that row, never as rows of their own.
+        self._copies: dict[str, dict[str, Candidate]] = {}
         self._sort_column: Column | None = None
         self._sort_order = Qt.SortOrder.AscendingOrder
 
@@ -207,6 +209,8 @@ class CandidateTableModel(QAbstractTableModel):
         if role == _DISPLAY_ROLE:
             if column == Column.DECISION:
                 return VERDICT_LABELS[self.review(row).verdict]
+            if column == Column.STATUS and self._rows[row].candidate.sha256 in self._copies:
+                return f"{self._rows[row].texts[column]} · {self._copies_text(row)}"
             return self._rows[row].texts[column]
         if role == _SORT_ROLE:
             if column == Column.DECISION:
@@ -234,15 +238,20 @@ class CandidateTableModel(QAbstractTableModel):
     # Candidates and reviews ---------------------------------------------------------------------------
 
     def append_candidates(self, candidates: Sequence[Candidate]) -> None:
-        """Add rows at the end, then move them into the current sort order (selections follow their rows)."""
-        if not candidates:
-            return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(candidates) - 1)
-        self._rows.extend(_Row.of(candidate) for candidate in candidates)
-        self._rows_by_sha = None
-        self.endInsertRows()
-        self._keep_sorted()
+        """Add rows at the end, then move them into the current sort order (selections follow their rows).
+
+        A copy (status "duplicate") gets no row: the row of its content, now or when it arrives, counts it.
+        """
+        listed = self._keep_copies(candidates)
+        if listed:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(listed) - 1)
+            self._rows.extend(_Row.of(candidate) for candidate in listed)
+            self._rows_by_sha = None
+            self.endInsertRows()
+            self._keep_sorted()
+        for sha256 in {c.sha256 for c in candidates if c.status == "duplicate"}:
+            self._copies_changed(sha256)
 
     def replace_candidates(self, candidates: Sequence[Candidate]) -> None:
         """Show new results for the rows held, in the same order (re-scored, or measured by another profile)."""
@@ -259,7 +268,8 @@ class CandidateTableModel(QAbstractTableModel):
         """Hold these rows, in the current sort order, with reviews from `store`: another session was opened."""
         self.beginResetModel()
         self._store = store
-        self._rows = [_Row.of(candidate) for candidate in candidates]
+        self._copies = {}
+        self._rows = [_Row.of(candidate) for candidate in self._keep_copies(candidates)]
         self._rows = [self._rows[old_row] for old_row in self._sorted_order()]
         self._rows_by_sha = None
         self.endResetModel()
@@ -274,7 +284,13 @@ class CandidateTableModel(QAbstractTableModel):
         return self._rows[row].search_text
 
     def known_files(self) -> frozenset[str]:
-        return frozenset(row.candidate.file for row in self._rows)
+        """The files listed, copies included: importing them again screens nothing."""
+        copies = (file for same_cv in self._copies.values() for file in same_cv)
+        return frozenset((*(row.candidate.file for row in self._rows), *copies))
+
+    def copies(self, sha256: str) -> list[Candidate]:
+        """The other files holding this content, in the order they arrived."""
+        return list(self._copies.get(sha256, {}).values())
 
     def review(self, row: int) -> Review:
         return self._store.review(self._rows[row].candidate.sha256)
@@ -298,7 +314,11 @@ class CandidateTableModel(QAbstractTableModel):
             self.dataChanged.emit(first, last, _REVIEW_ROLES)
 
     def remove_files(self, files: Collection[str]) -> None:
-        """Drop the rows of these files; a CV no row shows any more has its review forgotten (not saved)."""
+        """Drop the rows and copies of these files; a CV no row shows any more has its review forgotten."""
+        for sha256, same_cv in list(self._copies.items()):
+            if any(file in same_cv for file in files):
+                self._copies[sha256] = {file: copy for file, copy in same_cv.items() if file not in files}
+                self._copies_changed(sha256)
         removed: set[str] = set()
         for row in reversed(range(len(self._rows))):  # from the end, so the rows still to remove keep their number
             if self._rows[row].candidate.file in files:
@@ -308,6 +328,27 @@ class CandidateTableModel(QAbstractTableModel):
                 self.endRemoveRows()
         for sha256 in removed - {row.candidate.sha256 for row in self._rows}:
             self._store.forget(sha256)
+
+    def _keep_copies(self, candidates: Sequence[Candidate]) -> list[Candidate]:
+        """The candidates that get a row; each copy is kept with the others of its content."""
+        listed: list[Candidate] = []
+        for candidate in candidates:
+            if candidate.status == "duplicate":
+                self._copies.setdefault(candidate.sha256, {})[candidate.file] = candidate
+            else:
+                listed.append(candidate)
+        return listed
+
+    def _copies_text(self, row: int) -> str:
+        count = len(self._copies.get(self._rows[row].candidate.sha256, ()))
+        return f"{count} cop{'y' if count == 1 else 'ies'}"
+
+    def _copies_changed(self, sha256: str) -> None:
+        if not self._copies.get(sha256):
+            self._copies.pop(sha256, None)
+        for row in self._same_cv_rows(sha256):
+            roles = [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole]
+            self.dataChanged.emit(self.index(row, Column.NAME), self.index(row, _COLUMN_COUNT - 1), roles)
 
     def _same_cv_rows(self, sha256: str) -> list[int]:
         if self._rows_by_sha is None:
@@ -351,10 +392,14 @@ class CandidateTableModel(QAbstractTableModel):
 
     def _tooltip(self, row: int, column: Column) -> str | None:
         candidate = self._rows[row].candidate
-        if column == Column.STATUS and candidate.error:
-            return candidate.error
         if column == Column.DECISION:
             return self.review(row).note or None
+        copies = self.copies(candidate.sha256)
+        if column in (Column.NAME, Column.FILE, Column.STATUS) and copies:
+            also = "\n".join(copy.file for copy in copies)
+            return f"{candidate.error or candidate.file}\n{self._copies_text(row)} of this file:\n{also}"
+        if column == Column.STATUS and candidate.error:
+            return candidate.error
         if column in (Column.NAME, Column.FILE):
             return candidate.file
         if column == Column.GATES and candidate.profile_fit:

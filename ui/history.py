@@ -79,7 +79,9 @@ class CandidateRemoval(QUndoCommand):
         super().__init__(f"Remove {_names(model, rows)}")
         self._model = model
         self._session = session
-        self._candidates: list[Candidate] = [model.candidate(row) for row in rows]
+        shown = [model.candidate(row) for row in rows]
+        # A row stands for its content: its copies go with it, or the next start would list one in its place.
+        self._candidates: list[Candidate] = shown + [copy for c in shown for copy in model.copies(c.sha256)]
         self._reviews = {c.sha256: model.cv_review(c.sha256) for c in self._candidates}
         self._removed: list[RemovedCandidate] = []
 

@@ -19,6 +19,7 @@ from fpdf import FPDF
 
 from screener import batch
 from screener.batch import WorkerLimits, screen_files
+from screener.duplicates import copy_of
 from screener.models import Candidate, Document
 from screener.pdftext import Backend, read_document
 from screener.settings import Settings
@@ -109,7 +110,8 @@ def test_a_session_spares_reading_known_files_again(tmp_path: Path, cv_files: li
         renamed = Path(shutil.copy(cv_files[0], tmp_path / "renamed copy.pdf"))
         moved = screen_files([renamed], SETTINGS, session=session, extract=failing_reader)
     assert sorted(again, key=lambda c: c.file) == sorted(first, key=lambda c: c.file)
-    assert moved == [replace(by_name(first)[cv_files[0].name], file=str(renamed))]
+    # The session holds that content already: the new file is its copy, as it is when the session is reopened.
+    assert moved == [copy_of(str(renamed), by_name(first)[cv_files[0].name].sha256, str(cv_files[0]))]
 
 
 def test_a_changed_catalogue_rescores_the_session_without_reading(tmp_path: Path, cv_files: list[Path]) -> None:
@@ -126,6 +128,22 @@ def test_the_same_content_twice_is_one_candidate_and_a_duplicate(tmp_path: Path,
     results = screen_files([cv_files[0], copy], SETTINGS, workers=1)
     assert [(c.status, c.error) for c in results] == [("ok", None), ("duplicate", f"duplicate of {cv_files[0]}")]
     assert results[1].sha256 == results[0].sha256
+
+
+def test_the_first_file_imported_stays_the_original_in_later_imports_and_after_reopening(
+    tmp_path: Path, cv_files: list[Path]
+) -> None:
+    original = Path(shutil.copy(cv_files[0], tmp_path / "zz first.pdf"))
+    copies = [Path(shutil.copy(cv_files[0], tmp_path / name)) for name in ("aa copy.pdf", "mm copy.pdf")]
+    with Session.open(tmp_path / "s.sqlite") as session:
+        screen_files([original], SETTINGS, session=session)
+        imported = screen_files(copies, SETTINGS, session=session, extract=failing_reader)
+    with Session.open(tmp_path / "s.sqlite") as session:
+        reopened = {c.file: (c.status, c.error) for c in session.candidates()}
+    sha256 = imported[0].sha256
+    assert imported == [copy_of(str(copy), sha256, str(original)) for copy in copies]
+    as_copies = {str(copy): ("duplicate", f"duplicate of {original}") for copy in copies}
+    assert reopened == {str(original): ("ok", None)} | as_copies
 
 
 def contact_cv(path: Path, *lines: str) -> None:
