@@ -7,6 +7,7 @@ import shutil
 from collections.abc import Sequence
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -14,6 +15,7 @@ from screener.batch import ProgressSink, screen_files
 from screener.models import Candidate
 from screener.settings import Settings
 from screener.store import Session
+from ui import actions
 from ui.candidate_model import Column
 from ui.engine import Engine
 from ui.main_window import MainWindow
@@ -89,3 +91,21 @@ def test_copies_imported_together_are_counted_on_the_first_however_they_arrive(
     assert rows(window) == [("ada_lovelace.pdf", "ok · 2 copies")]
     window.close()
     assert rows(open_window(qtbot, tmp_path / "session.sqlite")) == [("ada_lovelace.pdf", "ok · 2 copies")]
+
+
+def test_removing_a_row_takes_its_copies_out_of_the_session_and_undo_brings_them_back(
+    qtbot: QtBot, cv_pdf: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    copy = Path(shutil.copy(cv_pdf, tmp_path / "b.pdf"))
+    window = open_window(qtbot, tmp_path / "session.sqlite")
+    import_and_wait(qtbot, window, [cv_pdf, copy])
+    monkeypatch.setattr(actions, "confirm_removal", lambda parent, names: True)
+    window.select_source_row(0)
+    remove = next(a for a in window.actions() if a.text().startswith("Re&move"))
+    remove.trigger()
+    assert rows(window) == [] and window.model().known_files() == frozenset()
+    session = window.session()
+    assert session is not None and session.candidates() == []
+    window.undo_stack().undo()
+    assert rows(window) == [("ada_lovelace.pdf", "ok · 1 copy")]
+    assert [c.status for c in session.candidates()] == ["ok", "duplicate"]
