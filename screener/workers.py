@@ -314,9 +314,7 @@ def read_in_workers(
     pool = [_Worker(context, args) for _ in range(max(1, min(workers, len(jobs))))]
     try:
         while queue or any(w.job for w in pool):
-            for worker in pool:
-                while len(worker.jobs) < _JOBS_IN_FLIGHT and queue and not worker.broken:
-                    worker.give(queue.popleft())
+            _hand_out(queue, pool)
             busy = [w for w in pool if w.job is not None]
             timeout = min(_POLL_SECONDS, max(0.0, min(w.deadline for w in busy) - time.monotonic()))
             wait([w.connection for w in busy] + [w.process.sentinel for w in busy], timeout)
@@ -335,6 +333,14 @@ def read_in_workers(
     finally:
         for worker in pool:
             worker.stop(now=worker.job is not None)
+
+
+def _hand_out(queue: deque[Job], pool: list[_Worker]) -> None:
+    """Give every idle worker a job before any worker a second one: with few files, every worker reads."""
+    for depth in range(1, _JOBS_IN_FLIGHT + 1):
+        for worker in pool:
+            if queue and not worker.broken and len(worker.jobs) < depth:
+                worker.give(queue.popleft())
 
 
 def _collect(worker: _Worker, limits: WorkerLimits) -> tuple[Job, Outcome] | None:
