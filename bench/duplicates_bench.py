@@ -11,7 +11,6 @@ them in one batch and prints the peak memory of the batch process and of its lar
 from __future__ import annotations
 
 import argparse
-import json
 import resource
 import sys
 import tempfile
@@ -26,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from a check
 from cvgen.__main__ import write_set
 from cvgen.corpus import eval_corpus
 from screener.batch import screen_files
-from screener.export import results_document
+from screener.export import results_json
 from screener.settings import Settings
 
 
@@ -55,7 +54,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         started = time.perf_counter()
         results = screen_files(copies, settings, workers=args.workers)
         seconds = time.perf_counter() - started
-        text = json.dumps(results_document(results, settings.catalogue), indent=1, ensure_ascii=False)
+        text = results_json(results, settings.catalogue)
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kilobytes on Linux
     workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     warnings = sum(len(c.warnings) for c in results)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import errno
-import json
 import logging
 import sys
 import time
@@ -19,7 +18,7 @@ from screener.cache import ExtractionCache
 from screener.catalogue import load_catalogue
 from screener.errors import ScreenerError, UnreadablePdfError
 from screener.explain import explain_file
-from screener.export import results_document, table_row, write_csv_file
+from screener.export import results_json, table_row, write_csv_file
 from screener.models import Candidate
 from screener.profiles import load_profile, rank_by_profile
 from screener.ranking import rank_candidates
@@ -197,7 +196,7 @@ def _write_outputs(args: argparse.Namespace, results: Sequence[Candidate], setti
     """Write the --json and --csv files; False, having said which file and why, when one cannot be written."""
     writers: list[tuple[Path, Callable[[Path], object]]] = []
     if args.json and args.json != "-":
-        text = json.dumps(results_document(results, settings.catalogue), indent=1, ensure_ascii=False)
+        text = results_json(results, settings.catalogue)
         writers.append((Path(args.json), lambda path: path.write_text(text, encoding="utf-8")))
     if args.csv:
         writers.append((args.csv, lambda path: write_csv_file((table_row(c) for c in results), path)))
@@ -242,7 +241,7 @@ def _screen(args: argparse.Namespace) -> int:
     screened = _screen_into_session(files, settings, args) if args.session else _screen_cached(files, settings, args)
     results = rank_by_profile(screened, profile) if profile else rank_candidates(screened, args.role)
     if args.json == "-":
-        json.dump(results_document(results, settings.catalogue), sys.stdout, indent=1, ensure_ascii=False)
+        sys.stdout.write(results_json(results, settings.catalogue))
         sys.stdout.write("\n")
     else:
         _print_table(results, sys.stdout)

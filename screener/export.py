@@ -1,8 +1,9 @@
-"""Results as the JSON contract (screener.results/1), as table rows, and as CSV or XLSX safe for spreadsheets."""
+"""Results as the JSON contract (screener.results/2), as table rows, and as CSV or XLSX safe for spreadsheets."""
 
 from __future__ import annotations
 
 import csv
+import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,7 +22,7 @@ from screener.models import Candidate, Degree, DegreeLevel, RoleFit, Span
 from screener.profiles import DEGREE_RANK, gates_summary
 from screener.source_file import readable_path
 
-RESULTS_SCHEMA = "screener.results/1"
+RESULTS_SCHEMA = "screener.results/2"
 # A spreadsheet runs a cell starting with one of these as a formula (CSV/formula injection).
 _FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 TABLE_COLUMNS = (
@@ -146,13 +147,30 @@ def candidate_to_dict(candidate: Candidate) -> dict[str, Any]:
         "management_score": scores.management if scores else None,
         "technical_score": scores.technical if scores else None,
         "role_fit": scores.role_fit if scores else None,
-        "evidence": [
-            {"axis": e.axis, "component": e.component, "label": e.label, "points": e.points, **_span(e.span)}
-            for e in (scores.evidence if scores else ())
-        ],
+        **_evidence(candidate),
         "warnings": list(candidate.warnings),
         **_profile_fit(candidate),
     }
+
+
+def _evidence(candidate: Candidate) -> dict[str, Any]:
+    """The evidence items, each naming by index the span it rests on, and those spans.
+
+    Several items often rest on one line (a job header, a bullet naming two practices): its text is written once,
+    not with each item, as a batch of thousands of CVs would otherwise carry it many times over.
+    """
+    spans: dict[Span, int] = {}
+    items = [
+        {
+            "axis": e.axis,
+            "component": e.component,
+            "label": e.label,
+            "points": e.points,
+            "span": spans.setdefault(e.span, len(spans)),
+        }
+        for e in (candidate.scores.evidence if candidate.scores else ())
+    ]
+    return {"evidence": items, "spans": [_span(span) for span in spans]}
 
 
 def _profile_fit(candidate: Candidate) -> dict[str, Any]:
@@ -178,6 +196,11 @@ def results_document(candidates: Iterable[Candidate], catalogue: Catalogue) -> d
         },
         "candidates": [candidate_to_dict(c) for c in candidates],
     }
+
+
+def results_json(candidates: Iterable[Candidate], catalogue: Catalogue) -> str:
+    """The results document as compact JSON: indentation would make a batch of thousands of CVs a third larger."""
+    return json.dumps(results_document(candidates, catalogue), ensure_ascii=False, separators=(",", ":"))
 
 
 def table_row(candidate: Candidate) -> dict[str, object]:

@@ -17,7 +17,7 @@ from screener.export import neutralise_cell, write_csv
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 CANDIDATE_KEYS = {
     "file", "sha256", "status", "error", "pages", "name", "email", "phone", "certifications", "degrees",
-    "years_experience", "management_score", "technical_score", "role_fit", "evidence",
+    "years_experience", "management_score", "technical_score", "role_fit", "evidence", "spans",
 }  # fmt: skip
 
 
@@ -35,7 +35,7 @@ def test_json_keeps_the_contract(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert main(["screen", str(SAMPLES), "--json", str(out), "--as-of", "2026-11-25", "--workers", "2"]) == 0
     capsys.readouterr()
     document = json.loads(out.read_text(encoding="utf-8"))
-    assert document["schema"] == "screener.results/1"
+    assert document["schema"] == "screener.results/2"
     candidates = document["candidates"]
     assert all(set(c) >= CANDIDATE_KEYS for c in candidates)
     pm = next(c for c in candidates if c["name"] == "Daniel Brennan")
@@ -45,6 +45,12 @@ def test_json_keeps_the_contract(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert sum(e["points"] for e in pm["evidence"] if e["axis"] == "management") == pytest.approx(
         pm["management_score"]
     )
+    # Each item names the line it rests on; a line several items rest on is written once.
+    spans = pm["spans"]
+    assert sorted({e["span"] for e in pm["evidence"]}) == list(range(len(spans)))
+    assert len({json.dumps(span, sort_keys=True) for span in spans}) == len(spans) < len(pm["evidence"])
+    pmp = next(e for e in pm["evidence"] if e["label"].startswith("Holds PMP"))
+    assert "PMP" in spans[pmp["span"]]["text"] and spans[pmp["span"]]["page"] == 1
 
 
 def test_some_unreadable_files_exit_one_and_are_listed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
