@@ -15,8 +15,13 @@ SHARED_SAMPLES = Path(__file__).resolve().parent.parent.parent / "shared" / "cv-
 
 @pytest.fixture(autouse=True)
 def _private_user_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Point config and data folders at a temporary place for every test."""
-    for variable, folder in (("XDG_CONFIG_HOME", "config"), ("XDG_DATA_HOME", "data"), ("HOME", "home")):
+    """Point config, data and cache folders at a temporary place for every test.
+
+    The cache too: a screen without a session keeps its extractions there, and a cache shared with the user or
+    another test run would answer for files this test never read.
+    """
+    folders = (("XDG_CONFIG_HOME", "config"), ("XDG_DATA_HOME", "data"), ("XDG_CACHE_HOME", "cache"), ("HOME", "home"))
+    for variable, folder in folders:
         monkeypatch.setenv(variable, str(tmp_path / folder))
 
 

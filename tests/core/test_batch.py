@@ -99,7 +99,8 @@ def test_cancel_stops_a_batch_waiting_on_a_hung_file(tmp_path: Path, cv_files: l
     progress = Recorder(cancel_after=1)
     started = time.monotonic()
     results = screen_files(files, SETTINGS, workers=2, progress=progress, extract=hostile_reader)
-    assert time.monotonic() - started < 10  # not the 30 s time limit
+    # Far above a busy machine's start-up and stop, far below the 600 s a hung file is waited for.
+    assert time.monotonic() - started < 120
     assert 1 <= len(results) < len(files) and results == progress.results
 
 
