@@ -52,7 +52,8 @@ def test_killing_the_batch_ends_its_workers(tmp_path: Path, cv_files: list[Path]
     pids.mkdir()
     environment = {**os.environ, "PYTHONPATH": os.pathsep.join([str(PROJECT), str(HERE)]),
                    "SCREENER_TEST_PID_FOLDER": str(pids)}  # fmt: skip
-    parent = subprocess.Popen([sys.executable, "-c", BATCH, *map(str, cv_files[:2])], cwd=PROJECT, env=environment)
+    # Four files: each worker holds two, so both workers start on one whatever order they take them in.
+    parent = subprocess.Popen([sys.executable, "-c", BATCH, *map(str, cv_files[:4])], cwd=PROJECT, env=environment)
     workers: list[int] = []
     try:
         assert wait_until(lambda: len(list(pids.iterdir())) == 2, 120), "the workers did not start"
