@@ -9,16 +9,16 @@ from pathlib import Path
 from typing import Protocol
 
 from screener.cache import ExtractionCache
+from screener.cv_formats import CV_SUFFIXES, read_cv
 from screener.duplicates import SamePersonIndex, copy_of, flag_possible_duplicates
 from screener.models import Candidate, Document
-from screener.pdftext import read_document
 from screener.screening import Screener, file_sha256
 from screener.settings import Settings
 from screener.source_file import FileStamp, file_stamp
 from screener.store import Session, StoredResult, rescored_result, scoring_fingerprint
 from screener.workers import DEFAULT_LIMITS, Extract, Job, Outcome, WorkerLimits, read_in_workers
 
-__all__ = ["ProgressSink", "WorkerLimits", "find_pdfs", "screen_files"]
+__all__ = ["ProgressSink", "WorkerLimits", "find_cv_files", "find_pdfs", "screen_files"]
 
 
 class ProgressSink(Protocol):
@@ -31,19 +31,23 @@ class ProgressSink(Protocol):
     def is_cancelled(self) -> bool: ...
 
 
-def find_pdfs(paths: Iterable[Path]) -> list[Path]:
-    """PDF files named or found below the named folders (any case of .pdf), sorted, each once."""
+def find_cv_files(paths: Iterable[Path]) -> list[Path]:
+    """CV files (PDF, Word and the formats refused with a way to convert them, any case of the suffix) named
+    or found below the named folders, sorted, each once."""
     found: dict[Path, None] = {}
     for path in paths:
         if path.is_dir():
             # os.walk does not follow symlinked folders, so a link loop cannot trap the walk.
             for folder, _dirs, names in os.walk(path):
                 for name in sorted(names):
-                    if name.lower().endswith(".pdf"):
+                    if name.lower().endswith(CV_SUFFIXES):
                         found.setdefault(Path(folder) / name)
         else:
             found.setdefault(path)
     return sorted(found)
+
+
+find_pdfs = find_cv_files  # the name callers knew when only PDFs were read
 
 
 def _failed(path: Path, sha256: str, reason: str) -> Candidate:
@@ -170,7 +174,7 @@ def screen_files(
     session: Session | None = None,
     cache: ExtractionCache | None = None,
     limits: WorkerLimits = DEFAULT_LIMITS,
-    extract: Extract = read_document,
+    extract: Extract = read_cv,
 ) -> list[Candidate]:
     """Screen the files in worker processes, in their order; stop early, keeping what finished, on cancel.
 

@@ -21,9 +21,10 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import cast
 
+from screener.cv_formats import read_cv
 from screener.errors import ScreenerError
 from screener.models import Candidate, Document
-from screener.pdftext import Backend, read_document
+from screener.pdftext import Backend
 from screener.screening import Screener
 from screener.settings import Settings
 from screener.source_file import FileStamp, read_stamped
@@ -301,7 +302,7 @@ def read_in_workers(
     workers: int,
     limits: WorkerLimits,
     is_cancelled: Callable[[], bool],
-    extract: Extract = read_document,
+    extract: Extract = read_cv,
 ) -> Iterator[tuple[Job, Outcome]]:
     """Each job's outcome as it finishes; a hung, crashed or bloated worker fails its job and is replaced.
 
