@@ -494,7 +494,8 @@ class MainWindow(QMainWindow):
     # Importing --------------------------------------------------------------------------------------
 
     def _choose_files(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(self, "Open CVs", "", "PDF files (*.pdf *.PDF);;All files (*)")
+        kinds = "CV files (*.pdf *.PDF *.docx *.DOCX);;All files (*)"
+        names, _ = QFileDialog.getOpenFileNames(self, "Open CVs", "", kinds)
         self.import_paths([Path(name) for name in names])
 
     def _choose_folder(self) -> None:

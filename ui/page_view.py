@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import partial
+from pathlib import Path
 
 from PySide6.QtCore import QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen, QResizeEvent
@@ -181,6 +182,10 @@ class PageView(QWidget):
 
     def _render(self) -> None:
         if self._candidate is None:
+            return
+        if Path(self._candidate.file).suffix.lower() == ".docx":  # PDFium reads PDFs only; a Word CV has no pages
+            self._canvas.set_page(None, (), "A Word CV has no page image: open the original to read it.")
+            self._update_navigation()
             return
         self._request += 1
         width_px = round(self._scroll.viewport().width() * self.devicePixelRatioF())
