@@ -17,7 +17,7 @@ __all__ = ["join_wrapped"]
 
 _BULLET = re.compile(r"^\s*[•·▪●◦‣∙*►➢✓❖■□➤→-]\s")
 # A line ending like this runs on into the next one whatever its length.
-_RUNS_ON = re.compile(r"(?:[,&/(–-]|\b(?:and|or|of|in|for|the|a|an|to|with|at|on|by|from|as|&))$", re.IGNORECASE)
+_RUNS_ON = re.compile(r"(?:[,&/(–-]|\b(?:and|or|of|in|for|the|a|an|to|with|at|on|by|from|as))$", re.IGNORECASE)
 _PARENTHESIS_LINE = re.compile(r"^\([^()]*\)$")
 _LIST_SECTIONS = frozenset({"certifications", "skills", "languages"})
 # Lines further apart than this many font sizes (baseline to baseline) belong to different blocks.
@@ -89,8 +89,7 @@ def _aligned(first: Line, last: Line, line: Line) -> bool:
     tolerance = 1.5 * max(line.size, 1.0)
     if abs(line.box.x0 - last.box.x0) <= tolerance:
         return True
-    hanging = bool(_BULLET.match(first.text)) and first.box.x0 < line.box.x0 <= first.box.x0 + 4 * first.size
-    return hanging
+    return bool(_BULLET.match(first.text)) and first.box.x0 < line.box.x0 <= first.box.x0 + 4 * first.size
 
 
 def _fills_column(first: Line, last: Line, line: Line, column_edge: _ColumnEdges) -> bool:
@@ -112,10 +111,9 @@ def _joined(group: list[Line]) -> Line:
     # A row of cells ("Azure Fundamentals (valid | CISSP") wraps inside its first cell, where the next
     # line starts: the continuation goes there, before the row's other cells.
     first_cell, separator, other_cells = group[0].text.partition(" | ")
-    for line in group[1:]:
-        first_cell = _continue(first_cell, line.text)
     box = group[0].box
     for line in group[1:]:
+        first_cell = _continue(first_cell, line.text)
         box = box.union(line.box)
     return replace(group[0], text=f"{first_cell}{separator}{other_cells}", box=box)
 
