@@ -32,6 +32,7 @@ _DATE_CUE = re.compile(
 
 
 _DAYS_IN_A_YEAR = 365
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -59,9 +60,17 @@ def reference_date(document: Document, run_date: date | None, today: date) -> Re
     written = written_date(document.lines, today)
     if written is not None:
         return ReferenceDate(min(written, today), "cv")
-    if document.pdf_date is not None:
+    if document.pdf_date is not None and not _dated_before_its_work(document.pdf_date, document.lines):
         return ReferenceDate(min(document.pdf_date, today), "pdf")
     return ReferenceDate(today, "today")
+
+
+def _dated_before_its_work(saved: date, lines: Sequence[Line]) -> bool:
+    """A PDF "saved" before a year its work history names carries a date that is not the CV's (tools that
+    stamp a fixed date, such as 2000-01-01): a CV is not written before the jobs it lists."""
+    return any(
+        int(year) > saved.year for line in lines if line.section == "experience" for year in _YEAR.findall(line.text)
+    )
 
 
 def written_date(lines: Sequence[Line], today: date) -> date | None:

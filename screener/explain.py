@@ -35,7 +35,7 @@ def read_in_a_worker(path: Path, settings: Settings) -> tuple[Document, Candidat
 def explain_file(path: Path, settings: Settings) -> str:
     """Read and screen one file, then explain what was found where."""
     document, candidate = read_in_a_worker(path, settings)
-    return explain(document, candidate, settings.reference_date())
+    return explain(document, candidate, candidate.as_of or settings.reference_date())
 
 
 def explain(document: Document, candidate: Candidate, as_of: date) -> str:

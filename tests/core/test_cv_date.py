@@ -54,3 +54,10 @@ def test_a_date_set_for_the_run_overrides_the_cv(tmp_path: Path) -> None:
 def test_a_pdf_dated_in_the_future_counts_to_today(tmp_path: Path) -> None:
     result = screened(dated_cv(tmp_path / "cv.pdf", datetime(2099, 1, 1, tzinfo=timezone.utc)))
     assert result["as_of"] == date.today().isoformat()
+
+
+def test_a_pdf_dated_before_the_jobs_it_lists_is_not_the_cvs_date(tmp_path: Path) -> None:
+    # Some PDF writers stamp a fixed date (2000-01-01): a CV is not written before the jobs it lists.
+    result = screened(dated_cv(tmp_path / "cv.pdf", datetime(2000, 1, 1, tzinfo=timezone.utc)))
+    assert result["as_of"] == date.today().isoformat()
+    assert result["years_experience"] > 5
