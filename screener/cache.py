@@ -25,6 +25,9 @@ __all__ = ["CacheLimits", "ExtractionCache", "default_cache_path"]
 
 log = logging.getLogger(__name__)
 
+# Raised whenever reading or extraction changes what a CV yields, so cached extractions are made again.
+EXTRACTION_VERSION = 2
+
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS extraction (
     sha256 TEXT PRIMARY KEY,
@@ -153,4 +156,13 @@ def _connect(path: Path) -> sqlite3.Connection:
     connection.execute("PRAGMA journal_mode = WAL")
     connection.execute(_SCHEMA)
     connection.execute("SELECT count(*) FROM extraction").fetchone()  # a file that is no database fails here
+    _forget_older_readings(connection)
     return connection
+
+
+def _forget_older_readings(connection: sqlite3.Connection) -> None:
+    """Entries an earlier version of the reader made would keep its findings: they go, read again on demand."""
+    if connection.execute("PRAGMA user_version").fetchone()[0] != EXTRACTION_VERSION:
+        with connection:
+            connection.execute("DELETE FROM extraction")
+        connection.execute(f"PRAGMA user_version = {EXTRACTION_VERSION}")

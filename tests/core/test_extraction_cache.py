@@ -12,7 +12,7 @@ import pytest
 from refusing_reader import refuse_to_read
 
 from screener.batch import screen_files
-from screener.cache import CacheLimits, ExtractionCache, default_cache_path
+from screener.cache import EXTRACTION_VERSION, CacheLimits, ExtractionCache, default_cache_path
 from screener.cli import main
 from screener.codec import document_to_json
 from screener.pdftext import read_document
@@ -81,6 +81,17 @@ def test_the_cache_drops_entries_unused_too_long_then_the_least_recently_used_be
     with sqlite3.connect(path) as db:
         kept = {sha256 for (sha256,) in db.execute("SELECT sha256 FROM extraction")}
     assert kept == {"oldest", "recent", "newest"}
+
+
+def test_extractions_an_earlier_reader_made_are_read_again(tmp_path: Path, cv_files: list[Path]) -> None:
+    path = tmp_path / "cache.sqlite"
+    with ExtractionCache.open(path) as cache:
+        screen_files(cv_files[:1], SETTINGS, workers=1, cache=cache)
+        assert len(cache) == 1
+    with sqlite3.connect(path) as db:
+        db.execute(f"PRAGMA user_version = {EXTRACTION_VERSION - 1}")
+    with ExtractionCache.open(path) as cache:
+        assert len(cache) == 0
 
 
 def test_the_cache_limits_are_settings(tmp_path: Path) -> None:
