@@ -2,32 +2,52 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from html import escape
 from importlib.metadata import PackageNotFoundError, version
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMainWindow, QMessageBox, QTextBrowser, QVBoxLayout, QWidget
 
-# The README's "How the scores are made", shortened for the app; the README has the tables in full.
-SCORING_HTML = """
+from screener.catalogue import Catalogue
+from screener.user_settings import load_user_settings
+
+# The README's "How the scores are made", shortened for the app; the README has the tables in full. The caps and
+# thresholds are read from the catalogue in use, so the page says what the scores do.
+_SCORING_HTML = """
 <h3>How scores are made</h3>
 <p>Each CV gets two scores from 0 to 100, <b>management skill</b> and <b>technical depth</b>. Each is a sum of
 evidence items, and each item points at the line of the CV it was read from: choose it in the Score breakdown
 to see it on the page. Each kind of evidence has a cap, so a CV cannot reach the top by repeating words.</p>
-<p><b>Management skill</b>: held PM or agile certifications (PMP, PRINCE2, CSM, …; up to 35), practice areas
-the candidate shows (stakeholder management, risk, planning, budgets, …; up to 30), years in management titles
-(up to 25), a management degree such as an MBA (up to 10).</p>
-<p><b>Technical depth</b>: a degree in computer science, IT, information systems or engineering (up to 25),
-years in technical roles (up to 30), technical certifications such as AWS, Azure or CCNA (up to 20), hands-on
-technical duties (up to 15), technical skills named (up to 10).</p>
+<p><b>Management skill</b>: held PM or agile certifications (PMP, PRINCE2, CSM, …; up to {certifications}),
+practice areas the candidate shows (stakeholder management, risk, planning, budgets, …; up to {practice areas}),
+years in management roles, running projects counting more than managing people or operations
+(up to {management roles}), lines of the work history about projects, programmes or delivery
+(up to {project work}), a management degree such as an MBA (up to {management degree}).</p>
+<p><b>Technical depth</b>: a degree in computer science, IT, information systems or engineering
+(up to {technical degree}), years in technical roles (up to {technical roles}), technical certifications such as
+AWS, Azure or CCNA (up to {technical certifications}), hands-on technical duties (up to {technical duties}),
+technical skills named (up to {technical skills}).</p>
 <p>Planned and expired certifications are shown but score nothing; a certification the CV only mentions
 (“PMP required for my team”) is ignored.</p>
-<p><b>Role fit</b> follows from the two scores and their thresholds (40 and 40 unless changed in Settings):
-<b>TPM</b> when both reach theirs, <b>PM</b> when only management does, <b>technical</b> when only technical
-depth does, <b>other</b> when neither does. All TPMs are PMs, so the PM filter shows both.</p>
+<p><b>Role fit</b> follows from the two scores and their thresholds ({management threshold} and
+{technical threshold} unless changed in Settings): <b>TPM</b> when both reach theirs, <b>PM</b> when only
+management does; without the management side, <b>technical</b> from the technical threshold, or from half of it
+when the technical score is at least 1.5 times the management score; <b>other</b> otherwise. All TPMs are PMs,
+so the PM filter shows both.</p>
 <p>Years of experience come from the date ranges of the jobs; overlapping jobs count once, gaps are left out,
 and “Present” is the CV's own date.</p>
 """
+
+
+def scoring_html(catalogue: Catalogue) -> str:
+    """The scoring page with the catalogue's caps and thresholds (a cap the catalogue lacks reads 0)."""
+    scoring = catalogue.scoring
+    values = {name: f"{cap:g}" for caps in scoring.caps.values() for name, cap in caps.items()}
+    values |= {f"{axis} threshold": f"{value:g}" for axis, value in scoring.thresholds.items()}
+    return _SCORING_HTML.format_map(defaultdict(lambda: "0", values))
+
+
 LICENCE = "MIT"
 
 # The README's "A person decides" and "Privacy", for the reviewer in the app.
@@ -78,7 +98,7 @@ def _page(parent: QWidget, title: str, html: str) -> QDialog:
 
 
 def show_scoring(parent: QWidget) -> QDialog:
-    return _page(parent, "How scores are made", SCORING_HTML)
+    return _page(parent, "How scores are made", scoring_html(load_user_settings().effective_catalogue()))
 
 
 def shortcuts_html(window: QWidget) -> str:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from PySide6.QtWidgets import QTextBrowser
 from pytestqt.qtbot import QtBot
 
-from ui.help import app_version, show_about, show_data, show_scoring, show_shortcuts
+from screener.catalogue import load_catalogue
+from ui.help import app_version, scoring_html, show_about, show_data, show_scoring, show_shortcuts
 from ui.main_window import MainWindow
 
 
@@ -63,3 +66,16 @@ def test_about_gives_version_licence_and_says_nothing_leaves_the_computer(qtbot:
     qtbot.addWidget(about)
     text = f"{about.text()} {about.informativeText()}"
     assert app_version() in text and "MIT" in text and "Nothing leaves this computer" in text
+
+
+def test_the_scoring_page_says_the_caps_and_thresholds_of_the_catalogue_in_use() -> None:
+    catalogue = load_catalogue()
+    caps = {**catalogue.scoring.caps, "management": {**catalogue.scoring.caps["management"], "certifications": 27}}
+    changed = dataclasses.replace(
+        catalogue,
+        scoring=dataclasses.replace(catalogue.scoring, caps=caps, thresholds={"management": 33, "technical": 44}),
+    )
+    text = scoring_html(changed)
+    assert "PMP, PRINCE2, CSM, …; up to 27)" in text
+    assert "(33 and\n44 unless changed in Settings)" in text
+    assert "up to 0" not in scoring_html(catalogue)  # every cap the page names is in the shipped catalogue
