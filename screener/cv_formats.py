@@ -15,7 +15,7 @@ from screener.errors import UnreadablePdfError
 from screener.models import Document
 from screener.pdftext import Backend, PdfSource, read_document
 
-__all__ = ["CV_SUFFIXES", "read_cv"]
+__all__ = ["CV_SUFFIXES", "is_word_file", "read_cv"]
 
 # What a folder is searched for: the formats read, and those refused with a way to convert them.
 CV_SUFFIXES = (".pdf", ".docx", ".doc", ".odt", ".rtf", ".pages")
@@ -34,6 +34,15 @@ def read_cv(source: PdfSource, backend: Backend = "pdfium") -> Document:
     if head.lstrip().startswith(b"{\\rtf"):
         raise UnreadablePdfError(f"RTF file: {_CONVERT}")
     return read_document(source, backend)
+
+
+def is_word_file(path: Path) -> bool:
+    """Whether a CV file is read as Word (a zip package), as read_cv decides; False when it cannot be opened."""
+    try:
+        with path.open("rb") as stream:
+            return stream.read(2) == b"PK"
+    except OSError:
+        return False
 
 
 def _head(source: PdfSource) -> bytes:

@@ -1,20 +1,32 @@
-"""Shows one CV page rendered by pypdfium2, with every piece of evidence highlighted where it was read."""
+"""Shows one CV page rendered by pypdfium2, with every piece of evidence highlighted where it was read; a Word CV,
+which has no page image, is shown as its text with the evidence highlighted in it."""
 
 from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen, QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QStyle, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QRectF, Qt, QThreadPool, QTimer, QUrl, Signal
+from PySide6.QtGui import QColor, QDesktopServices, QPainter, QPaintEvent, QPalette, QPen, QResizeEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QStackedWidget,
+    QStyle,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
+from screener.cv_formats import is_word_file, read_cv
 from screener.errors import UnreadablePdfError
-from screener.models import Axis, Box, Candidate, Evidence
+from screener.models import Axis, Box, Candidate, Document, Evidence
 
 from .labels import unreadable_text
 from .pdfium_thread import RenderedPage, pdfium_pool, render_page
 from .tasks import run_in_background
+from .text_view import DocumentText
 
 # Overlay colours are fixed on purpose: they must read the same on every page whatever the palette.
 AXIS_COLOURS: dict[Axis, QColor] = {"management": QColor(235, 130, 20), "technical": QColor(40, 120, 230)}
@@ -103,6 +115,7 @@ class PageView(QWidget):
     """Page navigation and a scroll area around the canvas; renders off the GUI thread."""
 
     page_rendered = Signal(int)  # 1-based page number now on screen
+    text_shown = Signal(str)  # the file whose text (a Word CV's) is now on screen
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -119,6 +132,16 @@ class PageView(QWidget):
         self._previous = self._nav_button(QStyle.StandardPixmap.SP_ArrowBack, "Previous page", -1)
         self._next = self._nav_button(QStyle.StandardPixmap.SP_ArrowForward, "Next page", +1)
         self._page_label = QLabel()
+        self._open_original = QToolButton()
+        self._open_original.setText("Open Original")
+        self._open_original.setToolTip("Open the CV file in the application your computer opens it with")
+        self._open_original.setAutoRaise(True)
+        self._open_original.clicked.connect(self.open_original)
+        self._text = DocumentText(AXIS_COLOURS, FOCUS_COLOUR)
+        self._text_file = ""  # the Word CV whose text is shown, so a resize does not read it again
+        self._stack = QStackedWidget()
+        self._stack.addWidget(self._scroll)
+        self._stack.addWidget(self._text)
         self._rerender = QTimer(self, singleShot=True, interval=150)
         self._rerender.timeout.connect(self._render)
         self._layout()
@@ -139,19 +162,39 @@ class PageView(QWidget):
         bar.addWidget(self._page_label)
         bar.addWidget(self._next)
         bar.addStretch()
+        bar.addWidget(self._open_original)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
-        layout.addWidget(self._scroll)
+        layout.addWidget(self._stack)
 
     def canvas(self) -> PageCanvas:
         return self._canvas
+
+    def text_view(self) -> DocumentText:
+        """Where a Word CV's text is shown with its evidence."""
+        return self._text
+
+    def open_original_button(self) -> QToolButton:
+        return self._open_original
+
+    def showing_text(self) -> bool:
+        return self._stack.currentWidget() is self._text
+
+    def open_original(self) -> None:
+        """Open the CV in the user's own application for its kind (Word for a .docx, a PDF reader for a PDF)."""
+        if self._candidate is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(self._candidate.file))
 
     def show_candidate(self, candidate: Candidate | None) -> None:
         self._candidate = candidate
         self._request += 1  # a render still on its way belongs to the candidate shown before
         self._canvas.set_focused(None)
+        self._text.set_focused(None)
+        self._text_file = ""
         self._page_count = 0
+        self._open_original.setEnabled(candidate is not None)
+        self._stack.setCurrentWidget(self._scroll)
         if candidate is None or candidate.status == "error":
             said = unreadable_text(candidate) if candidate else "Select a candidate to see their CV here."
             self._canvas.set_page(None, (), said)
@@ -169,6 +212,9 @@ class PageView(QWidget):
     def show_evidence(self, evidence: Evidence) -> None:
         """Bring the page holding this evidence on screen and scroll its box into view."""
         self._canvas.set_focused(evidence)
+        if self.showing_text():
+            self._text.set_focused(evidence)
+            return
         if evidence.span.page != self._page or self._rendered_width == 0:
             self.show_page(evidence.span.page)
         else:
@@ -183,9 +229,8 @@ class PageView(QWidget):
     def _render(self) -> None:
         if self._candidate is None:
             return
-        if Path(self._candidate.file).suffix.lower() == ".docx":  # PDFium reads PDFs only; a Word CV has no pages
-            self._canvas.set_page(None, (), "A Word CV has no page image: open the original to read it.")
-            self._update_navigation()
+        if is_word_file(Path(self._candidate.file)):  # PDFium reads PDFs only; a Word CV has no pages
+            self._show_text()
             return
         self._request += 1
         width_px = round(self._scroll.viewport().width() * self.devicePixelRatioF())
@@ -196,6 +241,38 @@ class PageView(QWidget):
             partial(self._on_render_failed, self._request),
             context=self,
         )
+
+    def _show_text(self) -> None:
+        """Read the Word CV again off the GUI thread (it takes milliseconds) and show its text."""
+        assert self._candidate is not None
+        self._stack.setCurrentWidget(self._text)
+        self._update_navigation()
+        if self._text_file == self._candidate.file:
+            return
+        self._text.show_document(None, (), "Reading the Word file…")
+        run_in_background(
+            QThreadPool.globalInstance(),
+            partial(read_cv, Path(self._candidate.file)),
+            partial(self._on_text_read, self._request, self._candidate.file),
+            partial(self._on_text_failed, self._request),
+            context=self,
+        )
+
+    def _on_text_read(self, request: int, file: str, document: Document) -> None:
+        if request != self._request or self._candidate is None:
+            return
+        self._text_file = file
+        self._text.show_document(document, self._candidate.scores.evidence if self._candidate.scores else ())
+        focused = self._canvas.focused()
+        if focused is not None:
+            self._text.set_focused(focused)
+        self.text_shown.emit(file)
+
+    def _on_text_failed(self, request: int, exc: BaseException) -> None:
+        if request != self._request:
+            return
+        text = str(exc) if isinstance(exc, (UnreadablePdfError, OSError)) else f"Cannot show this CV: {exc}"
+        self._text.show_document(None, (), f"{text}. Open the original to read it.")
 
     def _on_rendered(self, request: int, page: RenderedPage) -> None:
         if request != self._request or self._candidate is None or page.file != self._candidate.file:

@@ -4,6 +4,7 @@ each get a clear row of their own."""
 from __future__ import annotations
 
 import io
+import json
 import struct
 import sys
 import zipfile
@@ -19,6 +20,7 @@ from cvgen.samples import sample_specs
 from cvgen.spec import AS_OF, CVSpec, Layout
 from cvgen.word import write_docx
 from screener.batch import WorkerLimits, find_cv_files, screen_files
+from screener.cli import main
 from screener.cv_formats import read_cv
 from screener.models import Candidate
 from screener.screening import Screener
@@ -102,6 +104,25 @@ def test_a_folder_gives_word_files_and_those_to_convert(tmp_path: Path) -> None:
     for name in names:
         (tmp_path / name).write_bytes(b"")
     assert [path.name for path in find_cv_files([tmp_path])] == names[:7]
+
+
+def test_the_command_line_screens_a_folder_of_pdfs_and_word_files(
+    tmp_path: Path, samples: dict[str, CVSpec], capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "cvs"
+    folder.mkdir()
+    render(samples["daniel_brennan_pm.pdf"], folder / "daniel_brennan_pm.pdf")
+    write_docx(samples["amelia_whitfield_tpm.pdf"], folder / "amelia_whitfield_tpm.docx")
+    (folder / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
+    out = tmp_path / "results.json"
+    argv = ["screen", str(folder), "--json", str(out), "--as-of", AS_OF.isoformat(), "--workers", "2"]
+    assert main(argv) in (0, 1)  # 1: a file could not be read (the .doc), which the table says
+    table = capsys.readouterr().out
+    assert "Amelia Whitfield" in table and "Daniel Brennan" in table
+    found = {Path(c["file"]).name: c for c in json.loads(out.read_text(encoding="utf-8"))["candidates"]}
+    assert found["amelia_whitfield_tpm.docx"]["role_fit"] == "tpm"
+    assert found["daniel_brennan_pm.pdf"]["role_fit"] == "pm"
+    assert found["old.doc"]["status"] == "error" and "save it as .docx or PDF" in found["old.doc"]["error"]
 
 
 # --- hostile Word files --------------------------------------------------------------------------------------
