@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from screener.experience import looks_like_job_title
 from screener.models import Contact, Line
 
-__all__ = ["extract_contact"]
+__all__ = ["email_spans", "extract_contact", "phone_spans"]
 
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}")
 # A leading "+country" or "(area)", then digit groups joined by short runs of spaces, dots or hyphens.
@@ -126,6 +126,22 @@ def _first_email(lines: Iterable[Line]) -> str | None:
 
 def _first_phone(lines: Iterable[Line]) -> str | None:
     return next((phone for line in lines for phone in _phones(line.text)), None)
+
+
+def email_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Where email addresses sit in a text, as (start, end) offsets."""
+    for found in _EMAIL.finditer(text):
+        yield found.span()
+
+
+def phone_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Where the phone numbers `extract_contact` would read sit in a text, as (start, end) offsets."""
+    start = 0
+    for phone in _phones(text):
+        at = text.find(phone, start)
+        if at >= 0:  # not a number joined across an email address the search blanked out
+            start = at + len(phone)
+            yield at, start
 
 
 def _phones(text: str) -> Iterator[str]:

@@ -124,6 +124,18 @@ MIGRATIONS: tuple[str, ...] = (
         SELECT RAISE(ABORT, 'the decision log is never edited');
     END;
     """,
+    # Blind review: the session's own choices (whether it is shown blind), and each CV's number there
+    # ("Candidate 17"), kept so a candidate keeps their number for the life of the session.
+    """
+    CREATE TABLE session_setting (
+        name TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    CREATE TABLE blind_number (
+        key TEXT PRIMARY KEY,
+        number INTEGER NOT NULL UNIQUE
+    );
+    """,
 )
 
 
@@ -502,6 +514,31 @@ class Session:
             for at, user, action, label, digest, detail, shot in rows
         ]
 
+    def setting(self, name: str) -> str | None:
+        """A choice kept with this session (such as blind review), or None when it was never made."""
+        rows = self._query("SELECT value FROM session_setting WHERE name = ?", (name,))
+        return str(rows[0][0]) if rows else None
+
+    def set_setting(self, name: str, value: str) -> None:
+        with self._transaction() as db:
+            db.execute("INSERT OR REPLACE INTO session_setting VALUES (?, ?)", (name, value))
+
+    def blind_numbers(self, keys: Iterable[str] = ()) -> dict[str, int]:
+        """Every candidate's number in blind review by key (content hash); `keys` without one are numbered
+        next, in the order given. A number is never given twice in a session, even after its CV left."""
+        wanted = list(dict.fromkeys(keys))
+        with self._transaction() as db:
+            numbers = {str(key): int(number) for key, number in db.execute("SELECT key, number FROM blind_number")}
+            new = [key for key in wanted if key not in numbers]
+            if new:
+                stored = db.execute("SELECT value FROM session_setting WHERE name = ?", (_LAST_NUMBER,)).fetchone()
+                last = max([int(stored[0]) if stored else 0, *numbers.values()])
+                for offset, key in enumerate(new, 1):
+                    numbers[key] = last + offset
+                db.executemany("INSERT INTO blind_number VALUES (?, ?)", [(key, numbers[key]) for key in new])
+                db.execute("INSERT OR REPLACE INTO session_setting VALUES (?, ?)", (_LAST_NUMBER, last + len(new)))
+        return numbers
+
     def decisions(self) -> dict[str, Review]:
         rows = self._query("SELECT sha256, decision, note FROM review")
         return {str(sha256): Review(cast(Decision, decision), str(note)) for sha256, decision, note in rows}
@@ -570,11 +607,13 @@ def _remove(db: sqlite3.Connection, stored_path: str | bytes) -> RemovedCandidat
     if sha256 is None or db.execute("SELECT 1 FROM file WHERE sha256 = ?", (sha256,)).fetchone():
         return RemovedCandidate(listed)
     _forget_in_log(db, str(sha256))
+    db.execute("DELETE FROM blind_number WHERE key = ?", (sha256,))
     return RemovedCandidate(listed, _take(db, "extraction", "sha256", sha256), _take(db, "review", "sha256", sha256))
 
 
 # The decision log ---------------------------------------------------------------------------------------
 
+_LAST_NUMBER = "blind_last_number"  # the highest number given in blind review, so none is given twice
 _NOTE_TYPING_SECONDS = 600  # a note changed again this soon after its last entry is still being typed
 
 
