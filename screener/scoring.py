@@ -20,6 +20,15 @@ from screener.models import Axis, CertMatch, Degree, Evidence, Job, Line, RoleFi
 # technical score is at least this many times the management score.
 _SPECIALIST_SHARE = 0.5
 _OUTWEIGHS = 1.5
+# A project manager's management score holds at least this share of the threshold in evidence of running
+# projects (PM certifications, project roles, project work); without it, it is managing people or operations.
+_PROJECT_SHARE = 0.25
+# A role a candidate has held this long or longer is their career, not a stopgap or a student job.
+_CAREER_YEARS = 2.0
+# A project role counts as the candidate's recent work when it lasted this long and ended this close to their
+# latest job's end.
+_RECENT_ROLE_YEARS = 1.0
+_RECENT_ROLE_GAP_DAYS = 366
 # Sections that tell what the candidate's work was about.
 _PROJECT_SECTIONS = frozenset({"header", "summary", "experience", "projects"})
 # Sections where a keyword describes what the candidate did, not a course or a credential.
@@ -44,18 +53,44 @@ class _Claim:
     label: str
     points: float
     span: Span
+    about_projects: bool = False  # evidence of running projects, which a project manager's score must hold
 
 
-def _capped(axis: Axis, claims: Iterable[_Claim], caps: Mapping[str, float]) -> list[Evidence]:
+@dataclass(frozen=True)
+class _Rate:
+    """Points per year in a kind of job, and how the evidence names it."""
+
+    points: float
+    kind: str
+    about_projects: bool = False
+
+
+@dataclass(frozen=True)
+class RoleSignals:
+    """What role fit is decided on: both scores, the management points that show running projects, and
+    whether the candidate's latest work is in neither field (a career that moved on)."""
+
+    management: float
+    technical: float
+    projects: float
+    latest_work_elsewhere: bool
+
+
+def _capped(claims: Iterable[_Claim], caps: Mapping[str, float]) -> list[tuple[_Claim, float]]:
+    """Each claim that still fits under its component's cap, with the points it keeps."""
     used: dict[str, float] = {}
-    items = []
+    kept = []
     for claim in claims:
         room = caps.get(claim.component, 0.0) - used.get(claim.component, 0.0)
         points = round(min(claim.points, room), 1)
         if points > 0:
             used[claim.component] = used.get(claim.component, 0.0) + points
-            items.append(Evidence(axis, claim.component, claim.label, points, claim.span))
-    return items
+            kept.append((claim, points))
+    return kept
+
+
+def _evidence(axis: Axis, kept: Sequence[tuple[_Claim, float]]) -> list[Evidence]:
+    return [Evidence(axis, claim.component, claim.label, points, claim.span) for claim, points in kept]
 
 
 @lru_cache(maxsize=16)
@@ -102,41 +137,79 @@ def _fresh_years(jobs: Iterable[Job]) -> Iterator[tuple[Job, float]]:
         covered_until = max(covered_until, job.end)
 
 
-def _cert_claims(certs: Iterable[CertMatch], categories: set[str], component: str) -> Iterator[_Claim]:
+def _cert_claims(
+    certs: Iterable[CertMatch], categories: set[str], component: str, about_projects: bool = False
+) -> Iterator[_Claim]:
     for cert in sorted(certs, key=lambda c: -c.weight):
         if cert.status == "held" and cert.category in categories:
-            yield _Claim(component, f"Holds {cert.name}", cert.weight, cert.span)
+            yield _Claim(component, f"Holds {cert.name}", cert.weight, cert.span, about_projects)
 
 
-def _role_claims(jobs: Iterable[Job], component: str, per_year: Callable[[Job], tuple[float, str]]) -> Iterator[_Claim]:
+def _role_claims(jobs: Iterable[Job], component: str, rate_of: Callable[[Job], _Rate]) -> Iterator[_Claim]:
     for job, years in _fresh_years(jobs):
-        points, kind = per_year(job)
-        yield _Claim(component, f"{years:.1f} years as {job.title or 'a role'} ({kind})", years * points, job.span)
+        rate = rate_of(job)
+        label = f"{years:.1f} years as {job.title or 'a role'} ({rate.kind})"
+        yield _Claim(component, label, years * rate.points, job.span, rate.about_projects)
 
 
-def _management_rate(catalogue: Catalogue) -> Callable[[Job], tuple[float, str]]:
+def _project_role(catalogue: Catalogue) -> Callable[[Job], bool]:
+    """Whether a management job is about running projects, programmes or delivery (by its title)."""
+    project_titles = term_pattern(catalogue.role_titles.get("project", ()))
+    return lambda job: job.management and has_term(project_titles, job.title)
+
+
+def _management_rate(catalogue: Catalogue) -> Callable[[Job], _Rate]:
     """Points per year in a management job: full for running projects, programmes or delivery, less for
     managing people or operations (a store, a kitchen, sales), which a recruiter does not read as project
     management."""
     points = catalogue.scoring.points
-    project_titles = term_pattern(catalogue.role_titles.get("project", ()))
-    people_rate = points.get("people_management_year", points["management_year"])
+    is_project_role = _project_role(catalogue)
+    projects = _Rate(points["management_year"], "managing projects", about_projects=True)
+    people = _Rate(points.get("people_management_year", points["management_year"]), "managing people")
+    return lambda job: projects if is_project_role(job) else people
 
-    def rate(job: Job) -> tuple[float, str]:
-        if has_term(project_titles, job.title):
-            return points["management_year"], "managing projects"
-        return people_rate, "managing people"
 
-    return rate
+def _latest_end(jobs: Sequence[Job]) -> date | None:
+    return max((job.end for job in jobs), default=None)
+
+
+def _recent_project_role(jobs: Sequence[Job], catalogue: Catalogue) -> Job | None:
+    """The latest project role of a year or more that ended near the candidate's latest job: what a
+    recruiter reads first is what the candidate does now, however short the career before it."""
+    latest = _latest_end(jobs)
+    is_project_role = _project_role(catalogue)
+    recent = [
+        job
+        for job in jobs
+        if is_project_role(job)
+        and job.years >= _RECENT_ROLE_YEARS
+        and latest is not None
+        and (latest - job.end).days <= _RECENT_ROLE_GAP_DAYS
+    ]
+    return max(recent, key=lambda job: job.end, default=None)
+
+
+def _latest_work_elsewhere(jobs: Sequence[Job]) -> bool:
+    """Whether the candidate's latest job, held for years, is neither management nor technical work: a
+    technical degree from before a career in another field does not make a technical candidate."""
+    latest = _latest_end(jobs)
+    current = [job for job in jobs if job.end == latest]
+    return bool(current) and all(
+        not job.management and not job.technical and job.years >= _CAREER_YEARS for job in current
+    )
 
 
 def management_claims(found: Findings, catalogue: Catalogue) -> Iterator[_Claim]:
     points = catalogue.scoring.points
-    yield from _cert_claims(found.certifications, {"management", "agile"}, "certifications")
+    yield from _cert_claims(found.certifications, {"management", "agile"}, "certifications", about_projects=True)
     for topic, line in _first_mentions(found.lines, catalogue.management_keywords, _PRACTICE_SECTIONS):
         yield _Claim("practice areas", f"Practice: {topic}", points["practice_area"], _span(line))
     yield from _project_work_claims(found.lines, catalogue)
     yield from _role_claims([j for j in found.jobs if j.management], "management roles", _management_rate(catalogue))
+    recent = _recent_project_role(found.jobs, catalogue)
+    if recent is not None:
+        label = f"Recent role managing projects: {recent.title}"
+        yield _Claim("management roles", label, points.get("recent_project_role", 0.0), recent.span, True)
     for degree in found.degrees:
         if degree.management and degree.status == "completed":
             table = points["management_degree"]
@@ -153,7 +226,7 @@ def _project_work_claims(lines: Sequence[Line], catalogue: Catalogue) -> Iterato
         return
     for line in lines:
         if line.section in _PROJECT_SECTIONS and not line.is_heading and pattern.search(line.text):
-            yield _Claim("project work", f"Project work: {_excerpt(line.text)}", per_line, _span(line))
+            yield _Claim("project work", f"Project work: {_excerpt(line.text)}", per_line, _span(line), True)
 
 
 def _excerpt(text: str, words: int = 8) -> str:
@@ -177,7 +250,8 @@ def technical_claims(found: Findings, catalogue: Catalogue) -> Iterator[_Claim]:
         label = f"Technical degree: {degree.level} in {degree.field}{status}"
         yield _Claim("technical degree", label, _degree_points(degree, level_points), degree.span)
     technical_jobs = [j for j in found.jobs if j.technical]
-    yield from _role_claims(technical_jobs, "technical roles", lambda _job: (points["technical_year"], "technical"))
+    technical_rate = _Rate(points["technical_year"], "technical")
+    yield from _role_claims(technical_jobs, "technical roles", lambda _job: technical_rate)
     yield from _cert_claims(found.certifications, {"technical"}, "technical certifications")
     for topic, line in _first_mentions(found.lines, catalogue.technical_keywords, _PRACTICE_SECTIONS - {"skills"}):
         yield _Claim("technical duties", f"Technical work: {topic}", points["technical_duty"], _span(line))
@@ -186,23 +260,39 @@ def technical_claims(found: Findings, catalogue: Catalogue) -> Iterator[_Claim]:
         yield _Claim("technical skills", f"Skill: {skill}", points["technical_skill"], _span(line))
 
 
-def role_fit(management: float, technical: float, thresholds: Mapping[str, float]) -> RoleFit:
-    """tpm when both axes reach their thresholds, pm when only management does.
+def role_fit(axes: RoleSignals, thresholds: Mapping[str, float]) -> RoleFit:
+    """tpm when both axes reach their thresholds; pm when only management does and enough of it shows
+    running projects (managing people or operations alone is not project management).
 
     Without the management side, a specialist needs half the technical bar a TPM needs, as long as the
-    technical evidence clearly outweighs the management (a junior engineer with a degree, skills and an
-    internship is a technical candidate, not "other")."""
-    if management >= thresholds["management"]:
-        return "tpm" if technical >= thresholds["technical"] else "pm"
-    specialist = technical >= _SPECIALIST_SHARE * thresholds["technical"] and technical >= _OUTWEIGHS * management
-    return "technical" if technical >= thresholds["technical"] or specialist else "other"
+    technical evidence clearly outweighs the management and the candidate's latest work is not in another
+    field (a junior engineer with a degree, skills and an internship is a technical candidate, not "other")."""
+    if axes.management >= thresholds["management"]:
+        if axes.technical >= thresholds["technical"]:
+            return "tpm"
+        if axes.projects >= _PROJECT_SHARE * thresholds["management"]:
+            return "pm"
+    if axes.technical >= thresholds["technical"]:
+        return "technical"
+    specialist = (
+        axes.technical >= _SPECIALIST_SHARE * thresholds["technical"]
+        and axes.technical >= _OUTWEIGHS * axes.management
+        and not axes.latest_work_elsewhere
+    )
+    return "technical" if specialist else "other"
 
 
 def score_candidate(found: Findings, catalogue: Catalogue) -> Scores:
     """Both axes as sums of capped evidence items, and the role fit they imply."""
     caps = catalogue.scoring.caps
-    evidence = _capped("management", management_claims(found, catalogue), caps["management"])
-    evidence += _capped("technical", technical_claims(found, catalogue), caps["technical"])
-    management = round(sum(e.points for e in evidence if e.axis == "management"), 1)
-    technical = round(sum(e.points for e in evidence if e.axis == "technical"), 1)
-    return Scores(management, technical, role_fit(management, technical, catalogue.scoring.thresholds), tuple(evidence))
+    management = _capped(management_claims(found, catalogue), caps["management"])
+    technical = _capped(technical_claims(found, catalogue), caps["technical"])
+    axes = RoleSignals(
+        management=round(sum(points for _, points in management), 1),
+        technical=round(sum(points for _, points in technical), 1),
+        projects=round(sum(points for claim, points in management if claim.about_projects), 1),
+        latest_work_elsewhere=_latest_work_elsewhere(found.jobs),
+    )
+    evidence = _evidence("management", management) + _evidence("technical", technical)
+    fit = role_fit(axes, catalogue.scoring.thresholds)
+    return Scores(axes.management, axes.technical, fit, tuple(evidence))

@@ -21,9 +21,10 @@ evidence items, and each item points at the line of the CV it was read from: cho
 to see it on the page. Each kind of evidence has a cap, so a CV cannot reach the top by repeating words.</p>
 <p><b>Management skill</b>: held PM or agile certifications (PMP, PRINCE2, CSM, …; up to {certifications}),
 practice areas the candidate shows (stakeholder management, risk, planning, budgets, …; up to {practice areas}),
-years in management roles, running projects counting more than managing people or operations
-(up to {management roles}), lines of the work history about projects, programmes or delivery
-(up to {project work}), a management degree such as an MBA (up to {management degree}).</p>
+years in management roles, running projects counting more than managing people or operations, and a
+bonus when a project role of a year or more is the candidate's recent work (up to {management roles}), lines
+of the work history about projects, programmes or delivery (up to {project work}), a management degree such as
+an MBA (up to {management degree}).</p>
 <p><b>Technical depth</b>: a degree in computer science, IT, information systems or engineering
 (up to {technical degree}), years in technical roles (up to {technical roles}), technical certifications such as
 AWS, Azure or CCNA (up to {technical certifications}), hands-on technical duties (up to {technical duties}),
@@ -32,9 +33,11 @@ technical skills named (up to {technical skills}).</p>
 (“PMP required for my team”) is ignored.</p>
 <p><b>Role fit</b> follows from the two scores and their thresholds ({management threshold} and
 {technical threshold} unless changed in Settings): <b>TPM</b> when both reach theirs, <b>PM</b> when only
-management does; without the management side, <b>technical</b> from the technical threshold, or from half of it
-when the technical score is at least 1.5 times the management score; <b>other</b> otherwise. All TPMs are PMs,
-so the PM filter shows both.</p>
+management does and a quarter of its threshold comes from running projects (PM certifications, project roles,
+project work): managing people or operations alone is not project management. Otherwise, <b>technical</b> from
+the technical threshold, or from half of it when the technical score is at least 1.5 times the management score
+and the candidate's latest job, held two years or more, is not in another field; <b>other</b> otherwise. All TPMs
+are PMs, so the PM filter shows both.</p>
 <p>Years of experience come from the date ranges of the jobs; overlapping jobs count once, gaps are left out,
 and “Present” is the CV's own date.</p>
 """

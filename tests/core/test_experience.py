@@ -245,6 +245,8 @@ def test_title_flags(make_lines: MakeLines, text: str, management: bool, technic
         ("Projectleider", True, False),
         ("Capo progetto", True, False),
         ("Ingénieur logiciel", False, True),
+        ("Engineering Intern", False, True),
+        ("Director of Engineering", True, True),
     ],
 )
 def test_catalogue_titles_in_several_languages(

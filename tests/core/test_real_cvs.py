@@ -17,7 +17,7 @@ HELD_PM_CERTIFICATIONS_F1_FLOOR = 0.95
 TECHNICAL_DEGREE_FLOOR = 0.95
 TOP_DEGREE_LEVEL_FLOOR = 0.90
 YEARS_WITHIN_TOLERANCE_FLOOR = 0.90
-ROLE_FIT_FLOOR = 0.78
+ROLE_FIT_FLOOR = 0.85
 NAME_FLOOR = 0.95
 # Planned, expired or trap certifications reported as held: a count where fewer is better, so a ceiling that
 # only goes down.

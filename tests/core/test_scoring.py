@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from screener.catalogue import load_catalogue
 from screener.models import Box, CertMatch, CertStatus, Degree, Job, Line, Scores, Section, Span
-from screener.scoring import Findings, role_fit, score_candidate
+from screener.scoring import Findings, RoleSignals, role_fit, score_candidate
 
 CATALOGUE = load_catalogue()
 BOX = Box(0, 0, 100, 10)
@@ -36,8 +36,8 @@ def cert(cert_id: str, status: CertStatus = "held") -> CertMatch:
     return CertMatch(entry.id, entry.name, entry.category, status, entry.id.upper(), 100.0, entry.weight, SPAN)
 
 
-def job(start_year: int, years: int, *, management: bool = False, technical: bool = False) -> Job:
-    return Job("Role", "Employer", date(start_year, 1, 1), date(start_year + years, 1, 1), management, technical, SPAN)
+def job(start_year: int, years: int, *, management: bool = False, technical: bool = False, title: str = "Role") -> Job:
+    return Job(title, "Employer", date(start_year, 1, 1), date(start_year + years, 1, 1), management, technical, SPAN)
 
 
 TECH_DEGREE = Degree("master", "Computer Science", True, False, "completed", "MSc Computer Science", SPAN)
@@ -112,10 +112,54 @@ def test_in_progress_degree_counts_half() -> None:
 
 def test_role_fit_quadrants() -> None:
     thresholds = {"management": 50, "technical": 50}
-    assert [role_fit(m, t, thresholds) for m, t in ((60, 60), (60, 10), (10, 60), (10, 10), (50, 50))] == [
-        "tpm",
-        "pm",
-        "technical",
-        "other",
-        "tpm",
+    fits = [
+        role_fit(RoleSignals(m, t, projects=m, latest_work_elsewhere=False), thresholds)
+        for m, t in ((60, 60), (60, 10), (10, 60), (10, 10), (50, 50))
     ]
+    assert fits == ["tpm", "pm", "technical", "other", "tpm"]
+
+
+def test_a_manager_of_people_without_projects_is_not_a_pm() -> None:
+    thresholds = {"management": 40, "technical": 40}
+    people_only = RoleSignals(management=60, technical=10, projects=5, latest_work_elsewhere=False)
+    with_projects = replace(people_only, projects=10)
+    assert (role_fit(people_only, thresholds), role_fit(with_projects, thresholds)) == ("other", "pm")
+    # A technical manager stays a TPM: the technical side shows what the team builds.
+    assert role_fit(replace(people_only, technical=45), thresholds) == "tpm"
+
+
+def test_a_long_career_in_another_field_outweighs_an_old_technical_degree() -> None:
+    thresholds = {"management": 40, "technical": 40}
+    junior = RoleSignals(management=0, technical=20, projects=0, latest_work_elsewhere=False)
+    assert role_fit(junior, thresholds) == "technical"
+    assert role_fit(replace(junior, latest_work_elsewhere=True), thresholds) == "other"
+    assert role_fit(replace(junior, technical=40, latest_work_elsewhere=True), thresholds) == "technical"
+
+
+def test_the_finance_manager_scores_management_but_is_not_a_pm() -> None:
+    finance_manager = job(2005, 15, management=True, title="Finance Manager")
+    practice = [line(text) for text in LINE_TEXTS[:2]] * 1 + [
+        line("Led budgeting, forecasting and resource allocation for the team"),
+        line("Communicated with stakeholders and planned the schedule"),
+    ]
+    result = scores(practice, [], [finance_manager])
+    project_manager = scores(practice, [], [replace(finance_manager, title="Project Manager")])
+    assert result.role_fit == "other" and result.management > 0
+    assert project_manager.role_fit == "pm"
+
+
+def test_a_recent_project_role_counts_more_than_an_old_one() -> None:
+    engineer = job(2008, 10, technical=True, title="Software Engineer")
+    recent = [engineer, job(2018, 2, management=True, title="Project Manager")]
+    old = [job(2008, 2, management=True, title="Project Manager"), job(2010, 10, technical=True)]
+    recent_scores, old_scores = scores([], [], recent), scores([], [], old)
+    labels = [e.label for e in recent_scores.evidence]
+    assert "Recent role managing projects: Project Manager" in labels
+    assert not any(e.label.startswith("Recent role") for e in old_scores.evidence)
+    assert recent_scores.management > old_scores.management
+
+
+def test_a_short_stint_is_not_a_recent_project_role() -> None:
+    stint = Job("Project Manager", "Employer", date(2019, 1, 1), date(2019, 7, 1), True, False, SPAN)
+    result = scores([], [], [job(2010, 9, technical=True), stint])
+    assert not any(e.label.startswith("Recent role") for e in result.evidence)
