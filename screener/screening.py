@@ -24,13 +24,19 @@ from screener.settings import Settings
 log = logging.getLogger(__name__)
 
 
+# Raised whenever the rules that turn a document into findings and scores change (not the catalogue, which is
+# part of the key already), so results stored by an earlier version are matched and scored again.
+SCREENING_VERSION = 2
+
+
 def matching_key(settings: Settings) -> str:
-    """Changes whenever matching could find something else in the same text: aliases, field and title
-    vocabularies, duty terms, or the year of the reference date (a certification "expected 2027" is
-    planned until then). Weights, caps, thresholds and the day within the year do not count: a job's
-    end is resolved again for another day without matching (experience.at_reference_date)."""
+    """Changes whenever matching could find something else in the same text: the screening rules' version,
+    aliases, field and title vocabularies, duty terms, or the year of the reference date (a certification
+    "expected 2027" is planned until then). Weights, caps, thresholds and the day within the year do not
+    count: a job's end is resolved again for another day without matching (experience.at_reference_date)."""
     catalogue = settings.catalogue
     material = (
+        SCREENING_VERSION,
         [(c.id, c.acronyms, c.phrases, c.not_when) for c in catalogue.certifications],
         sorted(catalogue.degree_fields.items()),
         sorted(catalogue.role_titles.items()),

@@ -17,6 +17,7 @@ from screener.codec import candidate_from_json, candidate_to_json, document_from
 from screener.errors import SessionError
 from screener.models import Candidate, Document
 from screener.pdftext import read_document
+from screener import screening
 from screener.screening import Screener, file_sha256
 from screener.settings import Settings
 from screener.store import (
@@ -293,3 +294,14 @@ def test_a_session_and_its_folder_are_readable_by_their_owner_only(
     older.chmod(0o644)  # as sessions were created before
     Session.open(older).close()
     assert oct(older.stat().st_mode & 0o777) == "0o600"
+
+
+def test_results_stored_by_earlier_screening_rules_are_screened_again_from_their_documents(
+    tmp_path: Path, screened: list[tuple[Candidate, Document]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with filled_session(tmp_path / "s.sqlite", screened) as session:
+        assert session.stale_count(SETTINGS) == 0
+        monkeypatch.setattr("screener.screening.SCREENING_VERSION", screening.SCREENING_VERSION + 1)
+        assert session.stale_count(SETTINGS) == len(screened)
+        assert len(session.rescore(Screener(SETTINGS))) == len(screened)
+        assert session.stale_count(SETTINGS) == 0
