@@ -45,6 +45,14 @@ _CERT_HEADERS = ("ID", "Name", "Category", "Weight", "Acronyms", "Phrases")
 _KEYWORD_HEADERS = ("Axis", "Topic", "Terms")
 _SEPARATOR = ", "
 _ACTIVE_SUFFIX = "  (ranks the list)"
+# The points a reviewer may weigh differently, by their key in the catalogue's scoring.points.
+_POINTS = {
+    "management_year": "Points per year running projects",
+    "people_management_year": "Points per year managing people or operations",
+    "recent_project_role": "Points for a recent project role",
+    "project_line": "Points per line of project work",
+    "technical_year": "Points per year in technical roles",
+}
 
 
 def _split(text: str) -> list[str]:
@@ -99,7 +107,7 @@ class SettingsDialog(QDialog):
         self.keywords = _table(_KEYWORD_HEADERS)
         self.technical_skills = QLineEdit()
         self.thresholds = {axis: _spin(0, 100) for axis in ("management", "technical")}
-        self.year_points = {axis: _spin(0, 30, 0.5) for axis in ("management_year", "technical_year")}
+        self.points = {key: _spin(0, 30, 0.5) for key in _POINTS}
         self.profile_list = QListWidget()
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
@@ -134,8 +142,8 @@ class SettingsDialog(QDialog):
         self.technical_skills.setText(_SEPARATOR.join(catalogue.technical_skills))
         for axis, spin in self.thresholds.items():
             spin.setValue(float(catalogue.scoring.thresholds[axis]))
-        for key, spin in self.year_points.items():
-            spin.setValue(float(catalogue.scoring.points[key]))
+        for key, spin in self.points.items():
+            spin.setValue(float(catalogue.scoring.points.get(key, 0.0)))
 
     @staticmethod
     def _add_row(table: QTableWidget, texts: tuple[str, ...]) -> None:
@@ -191,8 +199,8 @@ class SettingsDialog(QDialog):
         scoring = QFormLayout()
         scoring.addRow("Management threshold (role fit)", self.thresholds["management"])
         scoring.addRow("Technical threshold (role fit)", self.thresholds["technical"])
-        scoring.addRow("Points per year managing", self.year_points["management_year"])
-        scoring.addRow("Points per year in technical roles", self.year_points["technical_year"])
+        for key, label in _POINTS.items():
+            scoring.addRow(label, self.points[key])
         profiles = self._page(
             QLabel("The profile that ranks the list is in bold. Years required are set in each profile."),
             self.profile_list,
@@ -267,7 +275,7 @@ class SettingsDialog(QDialog):
         data["keywords"].update(self._keyword_tables())
         data["keywords"]["technical_skills"] = _split(self.technical_skills.text())
         data["scoring"]["thresholds"] = {axis: spin.value() for axis, spin in self.thresholds.items()}
-        data["scoring"]["points"].update({key: spin.value() for key, spin in self.year_points.items()})
+        data["scoring"]["points"].update({key: spin.value() for key, spin in self.points.items()})
         return parse_catalogue(data, "settings")
 
     # Profiles --------------------------------------------------------------------------------------

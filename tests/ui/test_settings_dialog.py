@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
+from screener.catalogue import load_catalogue
 from screener.models import Box, Candidate, Document, Line, Section
 from screener.profiles import default_profiles, load_profile
 from screener.screening import Screener
@@ -130,6 +131,17 @@ def test_editing_a_weight_re_ranks_the_open_list_without_reading_again(
     assert alice.scores is not None and alice.scores.management == 10.0
     assert screening.screened == 2  # re-scored from the session, not screened again
     assert load_user_settings().effective_catalogue().by_id("pmp").weight == 10.0
+
+
+def test_every_kind_of_role_points_is_editable_and_saved(window: MainWindow, qtbot: QtBot) -> None:
+    dialog = open_dialog(window, qtbot)
+    defaults = load_catalogue().scoring.points
+    assert {key: spin.value() for key, spin in dialog.points.items()} == {key: defaults[key] for key in dialog.points}
+    dialog.points["people_management_year"].setValue(3.5)
+    dialog.points["recent_project_role"].setValue(5)
+    dialog.ok_button.click()
+    saved = load_user_settings().effective_catalogue().scoring.points
+    assert (saved["people_management_year"], saved["recent_project_role"]) == (3.5, 5)
 
 
 def test_the_must_haves_column_and_detail_pane_show_the_gates(window: MainWindow) -> None:
