@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
+from cffi import FFI
 
 from screener.errors import UnreadablePdfError
 from screener.layout import PageChar, page_lines
@@ -92,24 +93,27 @@ def _pdfium_error_reason(exc: pdfium.PdfiumError, source: PdfSource) -> str:
     return f"the PDF is damaged and cannot be read ({message})"
 
 
-def _direct(function: Any, restype: Any, *argtypes: Any) -> Any:
-    """The same pdfium function, called with and returning plain addresses.
-
-    pypdfium2's typed pointers cost several times the call itself, and these run once or more per glyph.
-    """
-    direct = type(function)(ctypes.cast(function, ctypes.c_void_p).value)
-    direct.argtypes, direct.restype = argtypes, restype
-    return direct
+# pdfium is called once or more per glyph: through cffi, a call costs a fraction of what ctypes (and far less
+# than pypdfium2's typed pointers) costs. Handles and addresses pass as plain integers (uintptr_t).
+_ffi = FFI()
+_ffi.cdef("typedef struct { float left, top, right, bottom; } FS_RECTF;")
+_ffi.cdef("typedef struct { float a, b, c, d, e, f; } FS_MATRIX;")
 
 
-_ADDRESS, _INDEX = ctypes.c_void_p, ctypes.c_int
-_text_object = _direct(pdfium_c.FPDFText_GetTextObject, _ADDRESS, _ADDRESS, _INDEX)
-_loose_char_box = _direct(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int, _ADDRESS, _INDEX, _ADDRESS)
-_font_weight = _direct(pdfium_c.FPDFText_GetFontWeight, ctypes.c_int, _ADDRESS, _INDEX)
-_char_matrix = _direct(pdfium_c.FPDFText_GetMatrix, ctypes.c_int, _ADDRESS, _INDEX, _ADDRESS)
-_object_font = _direct(pdfium_c.FPDFTextObj_GetFont, _ADDRESS, _ADDRESS)
-_object_font_size = _direct(pdfium_c.FPDFTextObj_GetFontSize, ctypes.c_int, _ADDRESS, _ADDRESS)
-_glyph_width = _direct(pdfium_c.FPDFFont_GetGlyphWidth, ctypes.c_int, _ADDRESS, ctypes.c_uint, ctypes.c_float, _ADDRESS)
+def _direct(function: Any, signature: str) -> Any:
+    """The same pdfium function as pypdfium2 binds it, called through cffi with `signature`."""
+    return _ffi.cast(signature, ctypes.cast(function, ctypes.c_void_p).value)
+
+
+_text_object = _direct(pdfium_c.FPDFText_GetTextObject, "uintptr_t(*)(uintptr_t, int)")
+_loose_char_box = _direct(pdfium_c.FPDFText_GetLooseCharBox, "int(*)(uintptr_t, int, FS_RECTF *)")
+_font_weight = _direct(pdfium_c.FPDFText_GetFontWeight, "int(*)(uintptr_t, int)")
+_char_matrix = _direct(pdfium_c.FPDFText_GetMatrix, "int(*)(uintptr_t, int, FS_MATRIX *)")
+_object_font = _direct(pdfium_c.FPDFTextObj_GetFont, "uintptr_t(*)(uintptr_t)")
+_object_font_size = _direct(pdfium_c.FPDFTextObj_GetFontSize, "int(*)(uintptr_t, float *)")
+_glyph_width = _direct(pdfium_c.FPDFFont_GetGlyphWidth, "int(*)(uintptr_t, unsigned int, float, float *)")
+# What pdfium lists in a page's text that is no glyph: spaces, line breaks, and its markers for generated text.
+_NOT_GLYPHS = frozenset(c for c in map(chr, range(0x3000 + 1)) if c.isspace()) | {"\x00", "\ufffe", "\uffff"}
 
 
 class _FontWidths(dict[str, float]):
@@ -118,14 +122,14 @@ class _FontWidths(dict[str, float]):
 
     __slots__ = ("_font", "_width")
 
-    def __init__(self, font: int | None) -> None:
+    def __init__(self, font: int) -> None:
         super().__init__()
         self._font = font
-        self._width = ctypes.c_float()
+        self._width = _ffi.new("float *")
 
     def __missing__(self, char: str) -> float:
-        found = self._font is not None and _glyph_width(self._font, ord(char), 1.0, ctypes.addressof(self._width))
-        width = self[char] = self._width.value if found else 0.0
+        found = self._font and _glyph_width(self._font, ord(char), 1.0, self._width)
+        width = self[char] = self._width[0] if found else 0.0
         return width
 
 
@@ -140,26 +144,30 @@ class _Glyphs:
 
     def __init__(self, textpage: int) -> None:
         self._textpage = textpage
-        self._objects: dict[int | None, tuple[_FontWidths, float]] = {}  # text object -> its font, size as drawn
-        self._fonts: dict[int | None, _FontWidths] = {}
-        self._matrix = pdfium_c.FS_MATRIX()
-        self._size = ctypes.c_float()
+        self._objects: dict[int, tuple[_FontWidths, float]] = {}  # text object -> its font, size as drawn
+        self._fonts: dict[int, _FontWidths] = {}
+        self._matrix = _ffi.new("FS_MATRIX *")
+        self._size = _ffi.new("float *")
 
-    def read(self, text: str, page_height: float) -> Iterator[PageChar]:
-        """The glyphs of the page's `text` (as pdfium lists it, one character per glyph) but spaces."""
-        textpage, objects = self._textpage, self._objects
-        box = pdfium_c.FS_RECTF()
-        box_address = ctypes.addressof(box)
+    def read(self, text: str, page_height: float) -> list[PageChar]:
+        """The glyphs of the page's `text` (as pdfium lists it, one character per glyph) but spaces.
+
+        One loop with local names: it runs once per glyph and is most of the time a page takes to read.
+        """
+        textpage, objects, font_of, glyph = self._textpage, self._objects, self._font_of, PageChar
+        loose_char_box, text_object_at, font_weight = _loose_char_box, _text_object, _font_weight
+        box = _ffi.new("FS_RECTF *")
+        glyphs: list[PageChar] = []
         pending_space, bold, previous_left = True, False, math.nan
         for index, char in enumerate(text):
-            if char.isspace() or char in "\x00\ufffe\uffff":
+            if char in _NOT_GLYPHS:
                 pending_space = True
                 continue
-            _loose_char_box(textpage, index, box_address)
+            loose_char_box(textpage, index, box)
             if pending_space:  # weight is read once a word: a word rarely changes weight midway
-                bold = _font_weight(textpage, index) >= _BOLD_WEIGHT
-            text_object = _text_object(textpage, index)
-            widths, size = objects.get(text_object) or self._font_of(text_object, index)
+                bold = font_weight(textpage, index) >= _BOLD_WEIGHT
+            text_object = text_object_at(textpage, index)
+            widths, size = objects.get(text_object) or font_of(text_object, index)
             advance = widths[char] * size
             left, top, bottom = box.left, box.top, box.bottom
             # The letters of a ligature ("fi") share one box: the glyph's whole advance belongs to the last.
@@ -167,19 +175,21 @@ class _Glyphs:
             previous_left = left
             # The size as drawn: the nominal size alone is not (1.0 for Word on macOS, which scales every
             # glyph by its text matrix); without a font, the loose box's height, which spans the font's.
-            yield PageChar(
-                char, left, page_height - top, right, page_height - bottom, size or top - bottom, bold, pending_space
+            drawn_size = size or top - bottom
+            glyphs.append(
+                glyph(char, left, page_height - top, right, page_height - bottom, drawn_size, bold, pending_space)
             )
             pending_space = False
+        return glyphs
 
-    def _font_of(self, text_object: int | None, index: int) -> tuple[_FontWidths, float]:
+    def _font_of(self, text_object: int, index: int) -> tuple[_FontWidths, float]:
         """The text object's font widths and its size as drawn (0.0 when the font does not say), remembered."""
-        font = _object_font(text_object) if text_object else None
-        if not font or not _object_font_size(text_object, ctypes.addressof(self._size)):
-            font, scale = None, 0.0
+        font = _object_font(text_object) if text_object else 0
+        if not font or not _object_font_size(text_object, self._size):
+            font, scale = 0, 0.0
         else:
-            _char_matrix(self._textpage, index, ctypes.addressof(self._matrix))
-            scale = self._size.value * math.hypot(self._matrix.a, self._matrix.b)
+            _char_matrix(self._textpage, index, self._matrix)
+            scale = self._size[0] * math.hypot(self._matrix.a, self._matrix.b)
         widths = self._fonts.get(font)
         if widths is None:
             widths = self._fonts[font] = _FontWidths(font)
@@ -187,13 +197,13 @@ class _Glyphs:
         return widths, scale
 
 
-def _pdfium_chars(page: pdfium.PdfPage) -> Iterator[PageChar]:
+def _pdfium_chars(page: pdfium.PdfPage) -> list[PageChar]:
     textpage = page.get_textpage()
     try:
         # One call for all the text: per-character calls are the slow part of reading a page.
         text = textpage.get_text_range(0, textpage.count_chars())
         address = ctypes.cast(textpage.raw, ctypes.c_void_p).value or 0
-        yield from _Glyphs(address).read(text, page.get_height())
+        return _Glyphs(address).read(text, page.get_height())
     finally:
         textpage.close()
 
@@ -233,7 +243,7 @@ def _read_pdfium(source: PdfSource, max_pages: int) -> _Reading:
             page = pdf[number]
             width, height = page.get_size()
             sizes.append((width, height))
-            page_text = page_lines(list(_pdfium_chars(page)), number + 1, width)
+            page_text = page_lines(_pdfium_chars(page), number + 1, width)
             # Looked for only on a page without text, where it decides between "damaged" and "scanned".
             cut_off = cut_off or (not page_text and _text_cut_off(page))
             lines += page_text
