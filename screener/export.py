@@ -1,10 +1,11 @@
-"""Results as the JSON contract (screener.results/2), as table rows, and as CSV or XLSX safe for spreadsheets."""
+"""Results as the JSON contract (screener.results/3), as table rows, and as CSV or XLSX safe for spreadsheets."""
 
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -22,7 +23,7 @@ from screener.models import Candidate, Degree, DegreeLevel, RoleFit, Span
 from screener.profiles import DEGREE_RANK, gates_summary
 from screener.source_file import readable_path
 
-RESULTS_SCHEMA = "screener.results/2"
+RESULTS_SCHEMA = "screener.results/3"
 # A spreadsheet runs a cell starting with one of these as a formula (CSV/formula injection).
 _FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 TABLE_COLUMNS = (
@@ -185,6 +186,30 @@ def _profile_fit(candidate: Candidate) -> dict[str, Any]:
     }
 
 
+# What a copy of a CV (another file of the same person, read alike) repeats word for word: written once.
+SHARED_FINDINGS = ("jobs", "evidence", "spans")
+
+
+def _listed_once(candidates: Iterable[Candidate]) -> Iterator[dict[str, Any]]:
+    """Each candidate in the contract's shape; one whose jobs, evidence and spans an earlier one has exactly
+    names that one by its index (`same_findings_as`) instead of repeating them.
+
+    A batch holding many copies of few people (re-sent CVs, a folder screened twice) was otherwise mostly the same
+    explanation over and over. Only digests of earlier findings are kept, so memory stays small.
+    """
+    first_with: dict[bytes, int] = {}
+    for index, candidate in enumerate(candidates):
+        entry = candidate_to_dict(candidate)
+        shared = [entry[key] for key in SHARED_FINDINGS]
+        if any(shared):
+            digest = hashlib.sha256(json.dumps(shared, ensure_ascii=False).encode()).digest()
+            first = first_with.setdefault(digest, index)
+            if first != index:
+                entry = {key: value for key, value in entry.items() if key not in SHARED_FINDINGS}
+                entry["same_findings_as"] = first
+        yield entry
+
+
 def results_document(candidates: Iterable[Candidate], catalogue: Catalogue) -> dict[str, Any]:
     return {
         "schema": RESULTS_SCHEMA,
@@ -194,7 +219,7 @@ def results_document(candidates: Iterable[Candidate], catalogue: Catalogue) -> d
             "certifications": len(catalogue.certifications),
             "thresholds": dict(catalogue.scoring.thresholds),
         },
-        "candidates": [candidate_to_dict(c) for c in candidates],
+        "candidates": list(_listed_once(candidates)),
     }
 
 

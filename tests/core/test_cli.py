@@ -35,7 +35,7 @@ def test_json_keeps_the_contract(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert main(["screen", str(SAMPLES), "--json", str(out), "--as-of", "2026-11-25", "--workers", "2"]) == 0
     capsys.readouterr()
     document = json.loads(out.read_text(encoding="utf-8"))
-    assert document["schema"] == "screener.results/2"
+    assert document["schema"] == "screener.results/3"
     candidates = document["candidates"]
     assert all(set(c) >= CANDIDATE_KEYS for c in candidates)
     pm = next(c for c in candidates if c["name"] == "Daniel Brennan")
@@ -51,6 +51,29 @@ def test_json_keeps_the_contract(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert len({json.dumps(span, sort_keys=True) for span in spans}) == len(spans) < len(pm["evidence"])
     pmp = next(e for e in pm["evidence"] if e["label"].startswith("Holds PMP"))
     assert "PMP" in spans[pmp["span"]]["text"] and spans[pmp["span"]]["page"] == 1
+
+
+def test_json_writes_the_findings_of_a_cv_read_alike_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Copies of one CV that differ in their bytes: the later copies point at the first one's jobs and evidence,
+    and keep their own scores, certifications and degrees."""
+    folder = tmp_path / "cvs"
+    folder.mkdir()
+    cv = (SAMPLES / "daniel_brennan_pm.pdf").read_bytes()
+    for number in range(3):
+        (folder / f"copy-{number}.pdf").write_bytes(cv + b"\n%% copy %d\n" % number)
+    (folder / "other.pdf").write_bytes((SAMPLES / "amelia_whitfield_tpm.pdf").read_bytes())
+    out = tmp_path / "results.json"
+    assert main(["screen", str(folder), "--json", str(out), "--as-of", "2026-11-25", "--workers", "2"]) == 0
+    capsys.readouterr()
+    candidates = json.loads(out.read_text(encoding="utf-8"))["candidates"]
+    first = next(index for index, c in enumerate(candidates) if "copy-" in c["file"] and "evidence" in c)
+    copies = [c for c in candidates if "copy-" in c["file"] and "evidence" not in c]
+    assert len(copies) == 2 and all(c["same_findings_as"] == first for c in copies)
+    assert all(set(c) >= CANDIDATE_KEYS - {"jobs", "evidence", "spans"} for c in copies)
+    assert all(c["certifications"] == candidates[first]["certifications"] for c in copies)
+    assert [c["management_score"] for c in copies] == [candidates[first]["management_score"]] * 2
+    other = next(c for c in candidates if c["file"].endswith("other.pdf"))
+    assert "same_findings_as" not in other and other["evidence"]
 
 
 def test_some_unreadable_files_exit_one_and_are_listed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
