@@ -28,6 +28,11 @@ class _DegreeForm:
     technical: bool = False
     # What the letters stand for when no field is written ("MBA", "MCA").
     implied_field: str = ""
+    source: str = ""  # the pattern's alternatives without the word edges every form shares
+
+
+# A degree's letters or words stand apart: not inside a word, nor after a dot ("www.ms").
+_FORM_START, _FORM_END = r"(?<![\w.])", r"(?![\w])"
 
 
 def _form(
@@ -41,8 +46,8 @@ def _form(
     exact_case: bool = False,
 ) -> _DegreeForm:
     flags = 0 if needs_subject or exact_case else re.IGNORECASE
-    pattern = re.compile(rf"(?<![\w.])(?:{source})(?![\w])", flags)
-    return _DegreeForm(level, pattern, needs_subject, opens_entry, technical, implied_field)
+    pattern = re.compile(rf"{_FORM_START}(?:{source}){_FORM_END}", flags)
+    return _DegreeForm(level, pattern, needs_subject, opens_entry, technical, implied_field, source)
 
 
 def _word_form(level: DegreeLevel, word: str, local_names: str = "") -> _DegreeForm:
@@ -90,9 +95,14 @@ _FORMS = (
     _form("other", r"Diploma\s+(?:of|in)|Degree\s+in"),
 )
 
-# Any form at all: most blocks name no degree, and one search rules them out before the forms one by one.
+# Any form at all: most blocks name no degree, and one search rules them out before the forms one by one. The
+# shared word edges stand once around the alternatives, so most positions fail at the first check, not one per form.
 _ANY_FORM = re.compile(
-    "|".join(f"(?{'i' if form.pattern.flags & re.IGNORECASE else ''}:{form.pattern.pattern})" for form in _FORMS)
+    _FORM_START
+    + "(?:"
+    + "|".join(f"(?{'i' if form.pattern.flags & re.IGNORECASE else ''}:{form.source})" for form in _FORMS)
+    + ")"
+    + _FORM_END
 )
 
 _HONOURS = re.compile(r"^[\s,:(]*(?:\(?hons?\.?\)?|\(?honou?rs\)?)[\s,:)]*", re.IGNORECASE)

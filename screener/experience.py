@@ -85,11 +85,17 @@ _CONNECTOR = (
 _DASH = rf"\s*{_CONNECTOR}\s*"
 _SINCE = r"(?<![a-zà-ÿ])(?:since|seit|ab|depuis|desde|dal|sinds|a\s+partir\s+de)"
 _FROM = r"(?<![a-zà-ÿ])(?:from|von|vom|du|de|del|van)"
+# Where a range can start: a digit, an apostrophe ('19) or a letter opening a word. Checked first, it spares
+# the many alternatives below at every other position of a line.
+_RANGE_OPENING = r"(?:(?=[\d'’])|(?<![a-z])(?=[^\W\d_]))"
 _DATE_RANGE = re.compile(
-    rf"(?:(?P<since>{_SINCE})\s+|{_FROM}\s+)?(?P<start>{_POINT})"
+    rf"{_RANGE_OPENING}(?:(?P<since>{_SINCE})\s+|{_FROM}\s+)?(?P<start>{_POINT})"
     rf"(?:{_DASH}(?:(?P<present>{_PRESENT})|(?P<end>{_POINT}))|(?P<open>\s*[-–—]\s*$))?",
     re.IGNORECASE,
 )
+# Every date point holds a year, written with two digits in a row at least: a text without them has no dates,
+# which one quick search tells before the date patterns run.
+_TWO_DIGITS = re.compile(r"\d\d")
 _NUMERIC_POINT = re.compile(r"(?:(?P<m1>\d{1,2})[./-](?:19|20)\d{2}|(?:19|20)\d{2}[./-](?P<m2>\d{1,2}))")
 _MONTH_WORD = re.compile(_MONTH, re.IGNORECASE)
 _FULL_YEAR = re.compile(r"(?:19|20)\d{2}")
@@ -192,6 +198,8 @@ class DateRange:
 
 def find_date_ranges(text: str, as_of: date) -> list[DateRange]:
     """Every date range in the text, endpoints resolved to days; 'Present' and its kin resolve to as_of."""
+    if not _TWO_DIGITS.search(text):
+        return []
     return [_date_range(match, as_of) for match in _DATE_RANGE.finditer(text)]
 
 
@@ -356,6 +364,8 @@ def _is_body(text: str) -> bool:
 
 def _spell_out_months(text: str) -> str:
     """ "Jul–Aug 2018" and "2018, Jul-Aug" become "Jul 2018 – Aug 2018", a range the date pattern reads."""
+    if not _TWO_DIGITS.search(text):
+        return text
     for pattern in (_MONTHS_THEN_YEAR, _YEAR_THEN_MONTHS):
         text = pattern.sub(lambda m: f"{m['first']} {m['year']} – {m['last']} {m['year']}", text)
     return text
@@ -397,6 +407,8 @@ def _job_dates(text: str) -> re.Match[str] | None:
     and the duties may run on after it in the same line; a single date or a "since" stands only at the
     start or the end, and not where a sentence ends in it ("... in 2018", "... since 1999.").
     """
+    if not _TWO_DIGITS.search(text):
+        return None
     is_bullet = _BULLET.match(text) is not None
     for found in _DATE_RANGE.finditer(text):
         before, after = _beside(text[: found.start()]), _beside(text[found.end() :])
