@@ -134,6 +134,15 @@ _BULLET = re.compile(r"^\s*[•·▪●◦‣∙*►➢✓-]\s*")
 _HEADER_SEPARATOR = re.compile(r"\s*(?:\||•|·|—|–|\s-\s|,|\t|\s{3,}|(?<!\w)(?:at|@)(?!\w))\s*")
 _FRAME = " \t,;:|•·()[]–—-*"
 _COMPANY_SUFFIX = re.compile(r"\b(?:Inc|Ltd|Corp|Co|LLC|plc|GmbH|AG|S\.A|N\.V|B\.V)\.$")
+# "Director, Supply Chain Systems" on a line of its own: a bare rank, then the department it heads, which is
+# part of the role (the employer is written elsewhere); a company after the comma keeps the usual split.
+_RANK_AND_DEPARTMENT = re.compile(
+    r"(?:(?:senior|sr\.?|assistant|associate|deputy|executive|general|vice)\s+)?"
+    r"(?:manager|director|head|lead|chief|officer|supervisor|coordinator|vice president|vp|president)"
+    r"\s*,\s*(?P<department>[^,|•·–—]+)",
+    re.IGNORECASE,
+)
+_COMPANY_WORD = re.compile(r"\b(?:Inc|Ltd|Corp|Corporation|Co|LLC|plc|GmbH|AG|S\.A|N\.V|B\.V|Company)\b\.?")
 _SENTENCE_PREPOSITION = re.compile(r"\b(?:in|by|of|on|at|from|during|before|after|until|since|for)\s*$")
 _MAX_HEADER_WORDS = 14
 _MAX_LOWERCASE_TAIL = 4  # "2014 – 2016 bei Siemens AG": a short lower-case tail is still a header
@@ -589,12 +598,21 @@ def _header_with(
     if title_line is not None:
         parts = [part for part in _header_parts(texts[title_line]) if part]
         title_at = _title_index(parts)
-        title = parts[title_at if title_at is not None else 0]
+        title = _rank_and_department(texts[title_line]) or parts[title_at if title_at is not None else 0]
         employer = _EMPLOYER_PLACEHOLDER if _EMPLOYER_PLACEHOLDER in parts else employer
     if employer_line is not None:
         employer = _header_parts(texts[employer_line])[0]
     used = [anchor, *(line for line in (title_line, employer_line) if line is not None)]
     return _JobHeader(title, employer, min(used), max(used))
+
+
+def _rank_and_department(text: str) -> str | None:
+    """The whole line when it is a rank and the department it heads ("Manager, Client Services Systems")."""
+    line = text.strip(_FRAME)
+    found = _RANK_AND_DEPARTMENT.fullmatch(line)
+    if found is None or _COMPANY_WORD.search(found.group("department")):
+        return None
+    return line
 
 
 def _header_parts(text: str) -> list[str]:

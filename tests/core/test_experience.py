@@ -125,6 +125,12 @@ def test_no_date_in_phone_numbers_or_month_lookalikes(text: str) -> None:
             "Softwareentwickler",
             "Die Muster GmbH baut Kassensoftware",
         ),
+        # A rank and the department it heads make the role; a company after the comma does not.
+        (
+            ["Director, Supply Chain Systems", "January 2002 to May 2005 Company Name - City , State"],
+            "Director, Supply Chain Systems",
+            "Company Name",
+        ),
         (
             ["Juin 2021 - Décembre 2021", "Mission - Exemple Conseil, Bordeaux", "Développeur (C++)"],
             "Développeur (C++)",
@@ -135,6 +141,11 @@ def test_no_date_in_phone_numbers_or_month_lookalikes(text: str) -> None:
 def test_title_and_employer_layouts(make_lines: MakeLines, texts: list[str], title: str, employer: str) -> None:
     (job,) = jobs_in(make_lines, *texts)
     assert (job.title, job.employer) == (title, employer)
+
+
+def test_a_company_after_a_rank_is_not_part_of_the_role(make_lines: MakeLines) -> None:
+    (job,) = jobs_in(make_lines, "Manager, Acme Corp.", "2002 - 2005")
+    assert job.title == "Manager"
 
 
 def test_every_entry_read_in_the_layout_the_cv_keeps(make_lines: MakeLines) -> None:
