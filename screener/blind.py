@@ -25,6 +25,7 @@ import pypdfium2.raw as pdfium_c
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from screener.contact import email_spans, phone_spans
+from screener.cv_formats import read_cv
 from screener.experience import looks_like_job_title
 from screener.models import Box, Candidate, Contact, Document, Line
 
@@ -34,6 +35,8 @@ __all__ = [
     "PersonalSpan",
     "blind_label",
     "cover_boxes",
+    "covers_by_page",
+    "first_page_images",
     "image_boxes",
     "masked_document",
     "masked_text",
@@ -244,7 +247,7 @@ def _stretches(line: Line, name_words: Sequence[re.Pattern[str]]) -> Iterator[tu
             continue
         alone = _LABEL_ALONE.match(segment)
         if alone and alone.lastgroup in _UNMISTAKABLE:  # "Gender" set apart from its value
-            yield cast(PersonalKind, alone.lastgroup), start, end
+            yield alone.lastgroup, start, end
             continue
         personal = line.section in _PERSONAL_SECTIONS
         if personal and _MARITAL.search(segment) and len(segment.split()) <= _MARITAL_SEGMENT_WORDS:
@@ -380,6 +383,32 @@ def image_boxes(page: pdfium.PdfPage) -> list[Box]:
         left, bottom, right, top = bounds
         boxes.append(Box(float(left), float(height - top), float(right), float(height - bottom)))
     return boxes
+
+
+def first_page_images(file: Path) -> list[Box]:
+    """The embedded images of a PDF's first page; none for a file PDFium cannot open (a Word CV)."""
+    try:
+        pdf = pdfium.PdfDocument(file)
+    except pdfium.PdfiumError:
+        return []
+    try:
+        page = pdf[0]
+        try:
+            return image_boxes(page)
+        finally:
+            page.close()
+    finally:
+        pdf.close()
+
+
+def covers_by_page(file: Path, contact: Contact, document: Document | None = None) -> dict[int, tuple[Box, ...]]:
+    """What blind review covers on each page of a CV, read from the file unless its extraction is given.
+
+    Reads the file with PDFium: call it where PDFium may be called (the app's PDFium thread)."""
+    document = document or read_cv(file)
+    spans = personal_spans(document, contact)
+    images = first_page_images(file)
+    return {page: tuple(cover_boxes(spans, page, images)) for page in {span.page for span in spans} | {1}}
 
 
 def cover_boxes(spans: Iterable[PersonalSpan], page: int, images: Iterable[Box] = ()) -> list[Box]:

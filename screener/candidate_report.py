@@ -3,15 +3,16 @@ evidence and its points, the must-haves, the decision and note, and the CV pages
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
 import pypdfium2 as pdfium
 import reportlab
-from PIL import Image
+from PIL import Image, ImageDraw
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
@@ -21,9 +22,10 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Flowable, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import KeepInFrame
 
+from screener.blind import scrub
 from screener.errors import UnreadablePdfError
 from screener.export import ROLE_FIT_LABELS
-from screener.models import Axis, Candidate, Evidence
+from screener.models import Axis, Box, Candidate, Evidence
 
 __all__ = [
     "MAX_PAGES_SHOWN",
@@ -51,6 +53,7 @@ class PageImage:
     page: int  # 1-based
     size: tuple[float, float]
     image: Image.Image
+    covered: bool = False  # its personal details and images are painted over: a blind report may show it
 
 
 @dataclass(frozen=True)
@@ -71,17 +74,29 @@ def cv_pages_to_show(candidate: Candidate) -> list[int]:
     return sorted(busiest) or [1]
 
 
-def render_cv_pages(file: Path, pages: Sequence[int], scale: float = _RENDER_SCALE) -> list[PageImage]:
+def render_cv_pages(
+    file: Path, pages: Sequence[int], scale: float = _RENDER_SCALE, covers: Mapping[int, Sequence[Box]] | None = None
+) -> list[PageImage]:
     """Render the given pages with PDFium (the app calls this on its PDFium thread); pages past the end are
-    skipped."""
+    skipped. With `covers` (screener.blind.covers_by_page), each page's boxes are painted over in black."""
     try:
         pdf = pdfium.PdfDocument(file)
     except pdfium.PdfiumError as exc:
         raise UnreadablePdfError(f"Cannot read {file}: {exc}") from exc
     try:
-        return [_render(pdf, page, scale) for page in pages if 1 <= page <= len(pdf)]
+        rendered = [_render(pdf, page, scale) for page in pages if 1 <= page <= len(pdf)]
     finally:
         pdf.close()
+    return rendered if covers is None else [_covered(page, covers.get(page.page, ())) for page in rendered]
+
+
+def _covered(page: PageImage, boxes: Sequence[Box]) -> PageImage:
+    image = page.image.convert("RGB")
+    scale = image.width / page.size[0]
+    draw = ImageDraw.Draw(image)
+    for box in boxes:
+        draw.rectangle((box.x0 * scale, box.top * scale, box.x1 * scale, box.bottom * scale), fill=(0, 0, 0))
+    return PageImage(page.page, page.size, image, covered=True)
 
 
 def _render(pdf: pdfium.PdfDocument, page: int, scale: float) -> PageImage:
@@ -205,7 +220,9 @@ def _summary(candidate: Candidate, review: ReportReview, styles: dict[str, Parag
     return story
 
 
-def _evidence_tables(candidate: Candidate, styles: dict[str, ParagraphStyle], width: float) -> list[Flowable]:
+def _evidence_tables(
+    candidate: Candidate, styles: dict[str, ParagraphStyle], width: float, shown: Callable[[str], str]
+) -> list[Flowable]:
     story: list[Flowable] = []
     evidence = candidate.scores.evidence if candidate.scores else ()
     for axis, total in (("management", _total(evidence, "management")), ("technical", _total(evidence, "technical"))):
@@ -214,8 +231,8 @@ def _evidence_tables(candidate: Candidate, styles: dict[str, ParagraphStyle], wi
         rows: list[list[Any]] = [["Evidence", "Read from", "Points", "Page"]]
         rows += [
             [
-                Paragraph(_text(e.label), styles["cell"]),
-                _one_line(e.span.text, width * 0.40),
+                Paragraph(_text(shown(e.label)), styles["cell"]),
+                _one_line(shown(e.span.text), width * 0.40),
                 f"{e.points:+.1f}",
                 str(e.span.page),
             ]
@@ -242,13 +259,19 @@ def _total(evidence: Sequence[Evidence], axis: Axis) -> float:
     return sum(e.points for e in evidence if e.axis == axis)
 
 
-def _gates(candidate: Candidate, styles: dict[str, ParagraphStyle], width: float) -> list[Flowable]:
+def _gates(
+    candidate: Candidate, styles: dict[str, ParagraphStyle], width: float, shown: Callable[[str], str]
+) -> list[Flowable]:
     fit = candidate.profile_fit
     if fit is None:
         return [Paragraph("Must-haves", styles["heading"]), Paragraph("No role profile was applied.", styles["body"])]
     rows: list[list[Any]] = [["Must-have", "Outcome", "Evidence"]]
     rows += [
-        [Paragraph(_text(g.requirement), styles["body"]), g.outcome, Paragraph(_text(g.evidence), styles["body"])]
+        [
+            Paragraph(_text(g.requirement), styles["body"]),
+            g.outcome,
+            Paragraph(_text(shown(g.evidence)), styles["body"]),
+        ]
         for g in fit.gates
     ]
     return [
@@ -268,7 +291,8 @@ def _cv_pages(
     caption = Paragraph(
         _text(
             f"CV page{'s' if len(pages) > 1 else ''} {', '.join(str(p.page) for p in pages)} of {candidate.pages}: "
-            "management evidence framed in blue, technical in red."
+            "management evidence framed in blue, technical in red"
+            + ("; personal details and photos covered in black for blind review." if pages[0].covered else ".")
         ),
         styles["small"],
     )
@@ -293,15 +317,20 @@ def write_candidate_report(out: Path, candidate: Candidate, review: ReportReview
         subject="blind" if review.blind_label else "",
     )
     width, height = document.width, document.height
-    if review.blind_label:  # a page shows the name and contact details at the top
-        pages = ()
+    shown: Callable[[str], str] = (lambda text: text) if not review.blind_label else partial(scrub, candidate=candidate)
+    if review.blind_label:  # a page shows the name and contact details at the top, unless they were covered
+        pages = [page for page in pages if page.covered]
     story = [
         *_summary(candidate, review, styles),
-        *_evidence_tables(candidate, styles, width),
-        *_gates(candidate, styles, width),
+        *_evidence_tables(candidate, styles, width, shown),
+        *_gates(candidate, styles, width, shown),
         Spacer(1, 3 * mm),
         Paragraph("Made by CV Screener, which assists: the decision is the reviewer's.", styles["small"]),
-        *([Paragraph("Blind review: the CV pages are left out.", styles["small"])] if review.blind_label else []),
+        *(
+            [Paragraph("Blind review: the CV pages are left out.", styles["small"])]
+            if review.blind_label and not pages
+            else []
+        ),
         *_cv_pages(candidate, pages, styles, width, height),
     ]
     document.build(story)

@@ -318,8 +318,23 @@ REPORT_COLUMNS = (
 )
 
 
-def report_columns(include_contact: bool = True) -> tuple[ReportColumn, ...]:
+# In blind review the list names each candidate by number and leaves out who they are: name, email, phone, file.
+BLIND_COLUMN = ReportColumn("candidate", "Candidate (blind review)", 24)
+IDENTITY_KEYS = ("name", "email", "phone", "file")
+BLIND_TITLE = "Candidates (blind review)"
+
+
+def report_columns(include_contact: bool = True, blind: bool = False) -> tuple[ReportColumn, ...]:
+    if blind:
+        return tuple(BLIND_COLUMN if c.key == "name" else c for c in REPORT_COLUMNS if c.key not in IDENTITY_KEYS[1:])
     return tuple(c for c in REPORT_COLUMNS if include_contact or not c.contact)
+
+
+def blind_report_row(row: ReportRow, label: str, error: str) -> ReportRow:
+    """A row of the blind list: the candidate's number for their name, no contact or file, the problem given
+    without the file's name (`error`, as the app scrubbed it)."""
+    kept = {key: value for key, value in row.items() if key not in IDENTITY_KEYS}
+    return {**kept, "candidate": label, "error": error}
 
 
 def report_row(candidate: Candidate, rank: int | None, decision: str = "", note: str = "") -> ReportRow:
@@ -398,20 +413,35 @@ def write_xlsx(
     workbook.save(path)
 
 
-def write_report(path: Path, rows: Sequence[ReportRow], include_contact: bool = True) -> int:
-    """Write in the format the file name asks for; returns the number of candidates written."""
-    write_table(path, rows, report_columns(include_contact))
+def write_report(path: Path, rows: Sequence[ReportRow], include_contact: bool = True, blind: bool = False) -> int:
+    """Write in the format the file name asks for; returns the number of candidates written.
+
+    A blind list (rows from `blind_report_row`) says so in its sheet's name, its first column and its JSON."""
+    write_table(path, rows, report_columns(include_contact, blind), BLIND_TITLE if blind else "Candidates")
     return len(rows)
 
 
 def write_table(
     path: Path, rows: Sequence[ReportRow], columns: Sequence[ReportColumn], title: str = "Candidates"
 ) -> None:
-    """Write rows as CSV or as a sheet named `title`, as the file name asks."""
+    """Write rows as CSV, as a sheet named `title` or as JSON titled so, as the file name asks."""
     suffix = path.suffix.lower()
     if suffix == ".csv":
         write_csv_file(rows, path, [c.key for c in columns], [c.header for c in columns])
     elif suffix == ".xlsx":
         write_xlsx(rows, path, columns, title)
+    elif suffix == ".json":
+        write_json_table(rows, path, columns, title)
     else:
-        raise ScreenerError(f"Cannot export to “{path.name}”: choose a name ending in .csv or .xlsx.")
+        raise ScreenerError(f"Cannot export to “{path.name}”: choose a name ending in .csv, .xlsx or .json.")
+
+
+def write_json_table(rows: Iterable[ReportRow], path: Path, columns: Sequence[ReportColumn], title: str) -> None:
+    """The rows as JSON objects holding the columns' keys only, with the title and the columns' headers."""
+    document = {
+        "title": title,
+        "blind": "blind" in title,
+        "columns": {c.key: c.header for c in columns},
+        "rows": [{c.key: row.get(c.key, "") for c in columns} for row in rows],
+    }
+    path.write_text(json.dumps(document, ensure_ascii=False, indent=1), encoding="utf-8")

@@ -62,7 +62,7 @@ def apply_retention(session: Session) -> int:
     days = load_user_settings().retention_days
     if days is None:
         return 0
-    return session.purge_older_than(datetime.now(timezone.utc) - timedelta(days=days))
+    return len(session.purge_older_than(datetime.now(timezone.utc) - timedelta(days=days)))
 
 
 def run_session_command(args: argparse.Namespace) -> int:
@@ -95,7 +95,7 @@ def _purge(args: argparse.Namespace) -> int:
             return EXIT_USAGE
         age = timedelta(days=days)
     with Session.open(args.session) as session:
-        removed = session.purge_older_than(datetime.now(timezone.utc) - age)
+        removed = len(session.purge_older_than(datetime.now(timezone.utc) - age))
         sys.stdout.write(f"removed {removed} files screened more than {age.days} days ago from {session.path}\n")
     return EXIT_OK
 

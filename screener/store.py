@@ -544,23 +544,38 @@ class Session:
         return {str(sha256): Review(cast(Decision, decision), str(note)) for sha256, decision, note in rows}
 
     def remove_candidate(self, file: str) -> RemovedCandidate | None:
-        """Take one file off the session in one transaction; its extraction and review go too unless another
-        file holds the same content. Returns what was taken, for `restore_candidate`; None if it was not listed.
+        """Take one file off the session (see `remove_candidates`); None if it was not listed."""
+        removed = self.remove_candidates([file])
+        return removed[0] if removed else None
+
+    def remove_candidates(self, files: Iterable[str]) -> list[RemovedCandidate]:
+        """Take these files off the session in one transaction; each one's extraction and review go too unless
+        another file holds the same content. Returns what was taken, for `restore_candidates`; a file that was
+        not listed is skipped.
 
         What is taken is no longer in the file (only an undo held in memory can bring it back)."""
         with self._transaction() as db:
-            removed = _remove(db, storable_path(file))
+            taken = (_remove(db, storable_path(file)) for file in files)
+            removed = [candidate for candidate in taken if candidate is not None]
         self._erase_deleted()
         return removed
 
-    def purge_older_than(self, cutoff: datetime) -> int:
-        """Remove, in one transaction, every file screened before `cutoff` with what only it holds; how many."""
-        with self._transaction() as db:
-            old = db.execute("SELECT path FROM file WHERE finished_at < ?", (cutoff.isoformat(timespec="seconds"),))
-            removed = sum(_remove(db, path) is not None for (path,) in old.fetchall())
-        self._erase_deleted()
-        log.info("purged %d files screened before %s from %s", removed, cutoff, self.path)
+    def screened_before(self, cutoff: datetime) -> list[str]:
+        """The files screened before `cutoff`, as `Candidate.file` names them: what a purge would remove."""
+        rows = self._query("SELECT path FROM file WHERE finished_at < ?", (cutoff.isoformat(timespec="seconds"),))
+        return [path_from_storage(path) for (path,) in rows]
+
+    def purge_older_than(self, cutoff: datetime) -> list[RemovedCandidate]:
+        """Remove, in one transaction, every file screened before `cutoff` with what only it holds."""
+        removed = self.remove_candidates(self.screened_before(cutoff))
+        log.info("purged %d files screened before %s from %s", len(removed), cutoff, self.path)
         return removed
+
+    def image(self) -> bytes:
+        """The whole session as one file's bytes, write-ahead log included: what undoing its deletion writes back."""
+        with self._lock, self._reported():
+            erase_deleted(self._db)  # the log copied into the file, which then holds everything
+            return self.path.read_bytes()
 
     def _erase_deleted(self) -> None:
         with self._lock, self._reported():
@@ -583,17 +598,29 @@ class Session:
                 f"{path} could not be deleted ({exc.strerror or exc}); close the app and retry."
             ) from exc
 
-    def restore_candidate(self, removed: RemovedCandidate) -> None:
-        """Put back, in one transaction, exactly what `remove_candidate` took (the reviewer undid a removal)."""
+    def restore_candidates(self, removed: Iterable[RemovedCandidate]) -> None:
+        """Put back, in one transaction, exactly what `remove_candidates` took (the reviewer undid a removal)."""
         with self._transaction() as db:
-            for table, row in (("file", removed.file), ("extraction", removed.extraction), ("review", removed.review)):
-                if row is not None:
-                    names = ", ".join(row)
-                    db.execute(
-                        f"INSERT OR REPLACE INTO {table} ({names}) VALUES ({', '.join('?' * len(row))})",
-                        tuple(row.values()),
-                    )
-            _append_log(db, "restore", _file_name(removed.file["path"]), str(removed.file["sha256"] or ""), "")
+            for candidate in removed:
+                _restore(db, candidate)
+
+    @staticmethod
+    def restore_image(path: Path, image: bytes) -> None:
+        """Write a deleted session back from its `image`, readable by its owner only, where it was."""
+        create_privately(path)
+        with path.open("r+b") as file:
+            file.write(image)
+            file.truncate()
+
+
+def _restore(db: sqlite3.Connection, removed: RemovedCandidate) -> None:
+    for table, row in (("file", removed.file), ("extraction", removed.extraction), ("review", removed.review)):
+        if row is not None:
+            names = ", ".join(row)
+            db.execute(
+                f"INSERT OR REPLACE INTO {table} ({names}) VALUES ({', '.join('?' * len(row))})", tuple(row.values())
+            )
+    _append_log(db, "restore", _file_name(removed.file["path"]), str(removed.file["sha256"] or ""), "")
 
 
 def _remove(db: sqlite3.Connection, stored_path: str | bytes) -> RemovedCandidate | None:

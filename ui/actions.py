@@ -15,7 +15,6 @@ from . import messages
 from .candidate_model import CandidateTableModel
 from .decisions import Review, Verdict
 from .history import CandidateRemoval, decision_change, note_change
-from .labels import display_name
 
 _MENU_NAMES: dict[Verdict, str] = {"shortlist": "Shortlist", "maybe": "Maybe", "reject": "Reject", "none": "Clear"}
 
@@ -83,8 +82,8 @@ class ReviewActions(QObject):
     def remove_selected(self) -> None:
         """Ask, then take the selected candidates out of the list and the session."""
         rows = self._selected_rows()
-        if rows and confirm_removal(self._window, [display_name(self._model.candidate(row)) for row in rows]):
-            self._push(CandidateRemoval(self._model, self._session(), rows))
+        if rows and confirm_removal(self._window, [self._model.name(row) for row in rows]):
+            self._push(CandidateRemoval.of_rows(self._model, self._session(), rows))
 
     def forget_history(self) -> None:
         """Another session is shown: the steps taken in the last one no longer apply."""

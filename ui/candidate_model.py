@@ -15,6 +15,7 @@ from screener.export import dated, highest_degree
 from screener.models import Candidate
 from screener.profiles import gates_summary
 
+from .blind import HIDDEN_FILE, BlindReview
 from .decisions import VERDICT_LABELS, DecisionStore, InMemoryDecisionStore, Review, Verdict
 from .labels import (
     ROLE_FIT_LABELS,
@@ -66,6 +67,7 @@ SCORE_COLUMNS = (Column.MANAGEMENT, Column.TECHNICAL)
 _NUMBER_COLUMNS = frozenset((*SCORE_COLUMNS, Column.YEARS))
 _RANKED_COLUMNS = frozenset((Column.ROLE_FIT, *_NUMBER_COLUMNS, Column.CERTIFICATIONS, Column.DECISION, Column.GATES))
 _COLUMN_COUNT = len(Column)
+_IDENTITY_COLUMNS = frozenset((Column.NAME, Column.FILE, Column.STATUS))  # what blind review changes
 _VERDICT_RANK: dict[Verdict, int] = {"shortlist": 3, "maybe": 2, "reject": 1, "none": 0}
 _MISSING = -1.0  # sorts unscored rows (errors) below every real score
 _ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
@@ -133,15 +135,19 @@ def _years_tooltip(candidate: Candidate) -> str | None:
     return f"Years {note}" if note else None
 
 
-def search_text(candidate: Candidate) -> str:
-    """Everything the text filter matches against, folded once so filtering 10,000 rows stays quick."""
+def search_text(candidate: Candidate, blind: BlindReview | None = None) -> str:
+    """Everything the text filter matches against, folded once so filtering 10,000 rows stays quick.
+
+    While blind review hides the candidate, their number stands for name, email and file: typing a name
+    must not find whom it hides."""
+    who = [display_name(candidate), candidate.contact.email or "", candidate.file]
+    if blind is not None and blind.hides(candidate):
+        who = [blind.name(candidate)]
     parts = [
-        display_name(candidate),
-        candidate.contact.email or "",
-        candidate.file,
+        *who,
         held_certifications_text(candidate),
         " ".join(f"{d.level} {d.field}" for d in candidate.degrees),
-        candidate.error or "",
+        blind.text(candidate, candidate.error or "") if blind else candidate.error or "",
     ]
     return "\n".join(parts).casefold()
 
@@ -182,6 +188,8 @@ class CandidateTableModel(QAbstractTableModel):
         self._copies: dict[str, dict[str, Candidate]] = {}
         self._sort_column: Column | None = None
         self._sort_order = Qt.SortOrder.AscendingOrder
+        self._blind: BlindReview | None = None
+        self._blind_search: dict[str, str] = {}  # by file, while blind review is on
 
     # Qt model interface -------------------------------------------------------------------------------
 
@@ -206,6 +214,8 @@ class CandidateTableModel(QAbstractTableModel):
         if not index.isValid():
             return None
         row, column = index.row(), index.column()
+        if column in _IDENTITY_COLUMNS and self._blind is not None and self._blind.hides(self._rows[row].candidate):
+            return self._blind_data(row, Column(column), role)
         if role == _DISPLAY_ROLE:
             if column == Column.DECISION:
                 return VERDICT_LABELS[self.review(row).verdict]
@@ -234,6 +244,49 @@ class CandidateTableModel(QAbstractTableModel):
         self._sort_column = Column(column) if 0 <= column < _COLUMN_COUNT else None
         self._sort_order = order
         self._keep_sorted()
+
+    # Blind review -------------------------------------------------------------------------------------
+
+    def set_blind(self, blind: BlindReview) -> None:
+        """Show candidates as blind review says: by number, with name, file and identifying text hidden."""
+        self._blind = blind
+        blind.changed.connect(self._blind_changed)
+
+    def name(self, row: int) -> str:
+        """What the app calls this row's candidate: their name, or their number in blind review."""
+        candidate = self._rows[row].candidate
+        return self._blind.name(candidate) if self._blind is not None else display_name(candidate)
+
+    def _blind_changed(self) -> None:
+        self._blind_search = {}
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, _COLUMN_COUNT - 1))
+        if self._sort_column in _IDENTITY_COLUMNS:
+            self._keep_sorted()
+
+    def _blind_data(self, row: int, column: Column, role: int) -> Any:
+        """A cell of a hidden candidate's name, file or status: the number, nothing, or the text scrubbed."""
+        assert self._blind is not None
+        candidate = self._rows[row].candidate
+        if role == _DISPLAY_ROLE:
+            if column == Column.NAME:
+                return self._blind.name(candidate)
+            if column == Column.FILE:
+                return HIDDEN_FILE
+            text = self._rows[row].texts[column]
+            copies = f" · {self._copies_text(row)}" if candidate.sha256 in self._copies else ""
+            return self._blind.text(candidate, text) + copies
+        if role == _SORT_ROLE:
+            return float(self._blind.number_of(candidate))
+        if role == _TOOLTIP_ROLE and column == Column.STATUS and candidate.error:
+            return self._blind.text(candidate, candidate.error)
+        if role == _DECORATION_ROLE and column == Column.STATUS and candidate.status == "error":
+            return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        if role in (_ALIGNMENT_ROLE, _TOOLTIP_ROLE):
+            return None
+        if role == _BACKGROUND_ROLE:
+            return VERDICT_TINTS.get(self.review(row).verdict)
+        return None
 
     # Candidates and reviews ---------------------------------------------------------------------------
 
@@ -281,7 +334,12 @@ class CandidateTableModel(QAbstractTableModel):
         return self._rows[row].candidate
 
     def search_text(self, row: int) -> str:
-        return self._rows[row].search_text
+        if self._blind is None or not self._blind.is_on():
+            return self._rows[row].search_text
+        candidate = self._rows[row].candidate
+        if candidate.file not in self._blind_search:
+            self._blind_search[candidate.file] = search_text(candidate, self._blind)
+        return self._blind_search[candidate.file]
 
     def known_files(self) -> frozenset[str]:
         """The files listed, copies included: importing them again screens nothing."""
@@ -372,6 +430,9 @@ class CandidateTableModel(QAbstractTableModel):
         return sorted(range(len(keys)), key=keys.__getitem__, reverse=descending)
 
     def _column_keys(self, column: Column) -> list[SortKey]:
+        if column in _IDENTITY_COLUMNS and self._blind is not None and self._blind.is_on():
+            # By number, not by the names and files that blind review hides, or the order would tell them.
+            return [float(self._blind.number_of(row.candidate)) for row in self._rows]
         if column == Column.DECISION:
             return [_VERDICT_RANK[self._store.review(row.candidate.sha256).verdict] for row in self._rows]
         return [row.sort_keys[column] for row in self._rows]

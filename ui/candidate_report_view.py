@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from screener.blind import covers_by_page
 from screener.candidate_report import (
     PageImage,
     ReportReview,
@@ -15,7 +16,7 @@ from screener.candidate_report import (
     render_cv_pages,
     write_candidate_report,
 )
-from screener.models import Candidate
+from screener.models import Candidate, Contact
 
 from . import messages
 from .decisions import Review
@@ -33,17 +34,25 @@ class CandidateReportExport(QObject):
         super().__init__(parent)
         self._parent = parent
 
-    def choose_file(self, candidate: Candidate, review: Review, folder: Path) -> None:
-        suggested = folder / f"{Path(candidate.file).stem} report.pdf"
+    def choose_file(self, candidate: Candidate, review: Review, folder: Path, blind_label: str = "") -> None:
+        """Ask where to save; a blind report (`blind_label`, "Candidate 17") is proposed under that name."""
+        suggested = folder / f"{blind_label or Path(candidate.file).stem} report.pdf"
         name, _ = QFileDialog.getSaveFileName(self._parent, "Export Candidate Report", str(suggested), "PDF (*.pdf)")
         if name:
-            self.export_to(Path(name), candidate, review)
+            self.export_to(Path(name), candidate, review, blind_label)
 
-    def export_to(self, path: Path, candidate: Candidate, review: Review) -> None:
+    def export_to(self, path: Path, candidate: Candidate, review: Review, blind_label: str = "") -> None:
+        """Write the report; a blind one names no one and shows the CV pages with personal details covered."""
+        file, pages = Path(candidate.file), cv_pages_to_show(candidate)
+        render = (
+            partial(_covered_pages, file, pages, candidate.contact)
+            if blind_label
+            else partial(render_cv_pages, file, pages)
+        )
         run_in_background(
             pdfium_pool(),  # every PDFium call of the app is made on this one thread
-            partial(render_cv_pages, Path(candidate.file), cv_pages_to_show(candidate)),
-            partial(self._write, path, candidate, ReportReview(review.verdict, review.note)),
+            render,
+            partial(self._write, path, candidate, ReportReview(review.verdict, review.note, blind_label)),
             partial(show_exception, self._parent),
             context=self,
         )
@@ -56,3 +65,8 @@ class CandidateReportExport(QObject):
             return
         messages.notify(f"Wrote the candidate report {path}.")
         self.written.emit(path)
+
+
+def _covered_pages(file: Path, pages: list[int], contact: Contact) -> list[PageImage]:
+    """The pages with what blind review hides painted over; reads the CV with PDFium, so on its thread."""
+    return render_cv_pages(file, pages, covers=covers_by_page(file, contact))

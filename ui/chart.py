@@ -14,7 +14,7 @@ from screener.models import RoleFit
 
 from .candidate_proxy import CandidateProxyModel
 from .engine import Thresholds
-from .labels import ROLE_FIT_LABELS, display_name
+from .labels import ROLE_FIT_LABELS
 
 # Point colours are fixed so a role fit looks the same in light and dark palettes; they match the overlays.
 ROLE_FIT_COLOURS: dict[RoleFit, QColor] = {
@@ -271,7 +271,7 @@ class ScoreChart(QWidget):
         under = self._points_at(position)
         model = self._proxy.candidate_model()
         lines = [
-            f"{display_name(model.candidate(point.source_row))}: {ROLE_FIT_LABELS[point.role_fit]}, "
+            f"{model.name(point.source_row)}: {ROLE_FIT_LABELS[point.role_fit]}, "
             f"management {point.management:.0f}, technical {point.technical:.0f}"
             for point in under[:_TOOLTIP_NAMES]
         ]

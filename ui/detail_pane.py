@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import partial
 from html import escape
 
@@ -27,9 +27,10 @@ from screener.export import dated, degree_text
 from screener.models import Axis, Candidate, Evidence
 from screener.profiles import gates_summary
 
+from .blind import BLIND_CONTACT, BlindReview
 from .candidate_model import CandidateTableModel, Column
 from .decisions import Review, Verdict
-from .labels import ROLE_FIT_LABELS, display_name, gates_text, unreadable_text, years_text
+from .labels import ROLE_FIT_LABELS, gates_text, unreadable_text, years_text
 from .page_view import AXIS_COLOURS, PageView
 
 VERDICT_SHORTCUT_KEYS: dict[Verdict, str] = {"shortlist": "1", "maybe": "2", "reject": "3", "none": "0"}
@@ -49,25 +50,29 @@ def _swatch(colour: QColor) -> QIcon:
     return QIcon(pixmap)
 
 
-def _evidence_item(evidence: Evidence) -> QTreeWidgetItem:
-    item = QTreeWidgetItem([evidence.label, f"{evidence.points:+.0f}", str(evidence.span.page)])
+def _evidence_item(evidence: Evidence, shown: Callable[[str], str]) -> QTreeWidgetItem:
+    """One piece of evidence; `shown` hides in its words what blind review hides (a label may quote its line)."""
+    item = QTreeWidgetItem([shown(evidence.label), f"{evidence.points:+.0f}", str(evidence.span.page)])
     item.setData(0, _EVIDENCE_ROLE, evidence)
-    item.setToolTip(0, f"“{evidence.span.text}” ({evidence.span.section}, page {evidence.span.page})")
+    item.setToolTip(0, f"“{shown(evidence.span.text)}” ({evidence.span.section}, page {evidence.span.page})")
     item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     return item
 
 
-def profile_html(candidate: Candidate) -> str:
+def profile_html(candidate: Candidate, blind: BlindReview | None = None) -> str:
     """Contact, certifications with their status, degrees, years and jobs, as simple HTML that follows the palette."""
     contact = candidate.contact
     parts = ["<h4>Contact</h4>"]
-    parts += [
-        f"{escape(label)}: {escape(value)}<br>"
-        for label, value in (("Email", contact.email), ("Phone", contact.phone))
-        if value
-    ]
-    parts.append(f"File: {escape(candidate.file)}")
+    if blind is not None and blind.hides(candidate):
+        parts.append(f"{escape(blind.name(candidate))}: {BLIND_CONTACT}")
+    else:
+        parts += [
+            f"{escape(label)}: {escape(value)}<br>"
+            for label, value in (("Email", contact.email), ("Phone", contact.phone))
+            if value
+        ]
+        parts.append(f"File: {escape(candidate.file)}")
     if candidate.scores is None:  # nothing was read: no section to say "none found"
         return "".join(parts)
     parts.append("<h4>Certifications</h4>")
@@ -97,7 +102,8 @@ def profile_html(candidate: Candidate) -> str:
         for job in candidate.jobs
     ]
     if candidate.warnings:
-        parts.append("<h4>Notes from reading the file</h4>" + "<br>".join(escape(w) for w in candidate.warnings))
+        warnings = [blind.text(candidate, w) if blind else w for w in candidate.warnings]
+        parts.append("<h4>Notes from reading the file</h4>" + "<br>".join(escape(w) for w in warnings))
     return "".join(parts)
 
 
@@ -111,6 +117,7 @@ class DetailPane(QWidget):
     def __init__(self, model: CandidateTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._model = model
+        self._blind: BlindReview | None = None
         self._shown = QPersistentModelIndex()  # follows the candidate when the list is sorted
         self._several: list[QPersistentModelIndex] = []  # the rows selected, when more than one is
         self._title = QLabel()
@@ -184,6 +191,17 @@ class DetailPane(QWidget):
     def page_view(self) -> PageView:
         return self._page_view
 
+    def set_blind(self, blind: BlindReview) -> None:
+        """Show candidates as blind review says; the window shows the row again when it changes."""
+        self._blind = blind
+        self._page_view.set_blind(blind)
+
+    def title(self) -> QLabel:
+        return self._title
+
+    def profile(self) -> QTextBrowser:
+        return self._profile
+
     def evidence_tree(self) -> QTreeWidget:
         return self._evidence
 
@@ -225,10 +243,10 @@ class DetailPane(QWidget):
         candidate = self._model.candidate(source_row) if source_row >= 0 else None
         for widget in (*self._verdict_buttons.values(), self._note):
             widget.setEnabled(candidate is not None)
-        self._title.setText(display_name(candidate) if candidate else "No candidate selected")
+        self._title.setText(self._model.name(source_row) if candidate else "No candidate selected")
         self._summary.setText(self._summary_text(candidate))
-        self._summary.setToolTip(gates_text(candidate) if candidate is not None else "")
-        self._profile.setHtml(profile_html(candidate) if candidate else "")
+        self._summary.setToolTip(self._shown_text(candidate, gates_text(candidate)) if candidate is not None else "")
+        self._profile.setHtml(profile_html(candidate, self._blind) if candidate else "")
         self._fill_evidence(candidate)
         self._show_review()
         self._page_view.show_candidate(candidate)
@@ -261,13 +279,17 @@ class DetailPane(QWidget):
             ("management", scores.management),
             ("technical", scores.technical),
         )
+        shown = partial(self._shown_text, candidate)
         for axis, total in axis_totals:
-            items = [_evidence_item(e) for e in scores.evidence if e.axis == axis]
+            items = [_evidence_item(e, shown) for e in scores.evidence if e.axis == axis]
             branch = QTreeWidgetItem([_AXIS_TITLES[axis], f"{total:.0f}", ""])
             branch.setIcon(0, _swatch(AXIS_COLOURS[axis]))
             branch.addChildren(items)
             self._evidence.addTopLevelItem(branch)
             branch.setExpanded(True)
+
+    def _shown_text(self, candidate: Candidate, text: str) -> str:
+        return self._blind.text(candidate, text) if self._blind is not None else text
 
     def _evidence_chosen(self, item: QTreeWidgetItem | None) -> None:
         evidence = item.data(0, _EVIDENCE_ROLE) if item is not None else None

@@ -22,31 +22,44 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from screener.export import ReportRow, report_rows
+from screener.blind import scrub
+from screener.export import ReportRow, blind_report_row, report_rows
 
+from .blind import BlindReview
 from .candidate_proxy import CandidateProxyModel
 from .decisions import VERDICT_LABELS
 
 # The suffix of each format and the file dialog filter that goes with it; the first is proposed.
-EXPORT_FORMATS = {".xlsx": "Excel workbook (*.xlsx)", ".csv": "CSV, for any spreadsheet (*.csv)"}
+EXPORT_FORMATS = {
+    ".xlsx": "Excel workbook (*.xlsx)",
+    ".csv": "CSV, for any spreadsheet (*.csv)",
+    ".json": "JSON, for other programs (*.json)",
+}
 _PROPOSED_STEM = "candidates"
 
 
-def view_rows(proxy: CandidateProxyModel, everyone: bool = False) -> list[ReportRow]:
+def view_rows(proxy: CandidateProxyModel, everyone: bool = False, blind: BlindReview | None = None) -> list[ReportRow]:
     """The rows with each reviewer's decision and note, in the order the list shows them.
 
     `everyone` takes the rows the filter hides too; sorting happens in the source model, so its order is the
-    list's order.
+    list's order. With blind review on, every row is blind (revealed candidates too): numbered, no identity.
     """
     model = proxy.candidate_model()
     source_rows: Sequence[int] = (
         range(model.rowCount()) if everyone else [proxy.source_row(row) for row in range(proxy.rowCount())]
     )
     reviews = [model.review(row) for row in source_rows]
-    return report_rows(
-        (model.candidate(row), VERDICT_LABELS[review.verdict], review.note)
-        for row, review in zip(source_rows, reviews, strict=True)
+    candidates = [model.candidate(row) for row in source_rows]
+    rows = report_rows(
+        (candidate, VERDICT_LABELS[review.verdict], review.note)
+        for candidate, review in zip(candidates, reviews, strict=True)
     )
+    if blind is None or not blind.is_on():
+        return rows
+    return [
+        blind_report_row(row, blind.blind_label(candidate), scrub(candidate.error or "", candidate))
+        for row, candidate in zip(rows, candidates, strict=True)
+    ]
 
 
 def candidates_text(count: int) -> str:
@@ -63,7 +76,9 @@ class ExportChoice:
 class ExportDialog(QDialog):
     """Which candidates, which format, which file and whether contact details go with them."""
 
-    def __init__(self, shown: int, total: int, folder: Path, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, shown: int, total: int, folder: Path, parent: QWidget | None = None, blind: bool = False
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export the list")
         filtered = shown != total
@@ -78,7 +93,10 @@ class ExportDialog(QDialog):
             self.format_box.addItem(label.replace("*", ""), suffix)
         self.path_edit = QLineEdit(str(folder / f"{_PROPOSED_STEM}{self.suffix()}"))
         self.contact_box = QCheckBox("Include contact details (email, phone)")
-        self.contact_box.setChecked(True)
+        self.contact_box.setChecked(not blind)
+        if blind:  # the list says "blind review" and numbers the candidates
+            self.contact_box.setText("Blind review: names, contact details and files are left out")
+            self.contact_box.setEnabled(False)
         self._confirmed: Path | None = None  # a file the save dialog already asked to replace
         self.format_box.currentIndexChanged.connect(self._follow_format)
         self._layout()

@@ -69,7 +69,11 @@ its result, the decisions, notes and the decision log, readable by you only. It 
 the <i>retention</i> setting removes candidates screened longer ago, and is off unless you set it.</p>
 <h3>How to delete it</h3>
 <p><b>Edit › Remove from Session</b> (Delete) takes a candidate out with their text, decision and note; their log
-entries stay as "deleted candidate", with nothing about them. From the command line: <code>screener session
+entries stay as "deleted candidate", with nothing about them. <b>File › Remove Old Candidates…</b> does so for
+everyone screened more than some days ago, and <b>File › Delete Session…</b> deletes the whole session file. Each
+asks first, and Undo (Ctrl+Z) brings back what went while this window is open. With a retention set in
+<b>Settings › Privacy</b>, opening a session offers to remove the candidates screened longer ago. From the command
+line: <code>screener session
 remove|purge|delete</code> and <code>screener cache purge</code>. Deleted text is overwritten, not left in free
 space.</p>
 """

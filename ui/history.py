@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 from PySide6.QtGui import QUndoCommand
 
@@ -11,14 +11,13 @@ from screener.store import RemovedCandidate, Session
 
 from .candidate_model import CandidateTableModel
 from .decisions import Review
-from .labels import display_name
 
 ReviewChanges = dict[str, tuple[Review, Review]]  # by CV content: the review before and after
 _TYPING_A_NOTE = 1  # the id under which keystrokes in one candidate's note merge into one undo step
 
 
 def _names(model: CandidateTableModel, rows: Sequence[int]) -> str:
-    return display_name(model.candidate(rows[0])) if len(rows) == 1 else f"{len(rows)} candidates"
+    return model.name(rows[0]) if len(rows) == 1 else f"{len(rows)} candidates"
 
 
 class ReviewChange(QUndoCommand):
@@ -75,26 +74,43 @@ def note_change(model: CandidateTableModel, row: int, note: str) -> ReviewChange
 class CandidateRemoval(QUndoCommand):
     """Candidates taken off the list and out of the session; undo puts them back with decision and note."""
 
-    def __init__(self, model: CandidateTableModel, session: Session | None, rows: Sequence[int]) -> None:
-        super().__init__(f"Remove {_names(model, rows)}")
+    def __init__(
+        self, model: CandidateTableModel, session: Session | None, candidates: Sequence[Candidate], text: str
+    ) -> None:
+        super().__init__(text)
         self._model = model
         self._session = session
-        shown = [model.candidate(row) for row in rows]
-        # A row stands for its content: its copies go with it, or the next start would list one in its place.
-        self._candidates: list[Candidate] = shown + [copy for c in shown for copy in model.copies(c.sha256)]
+        self._candidates = list(candidates)
         self._reviews = {c.sha256: model.cv_review(c.sha256) for c in self._candidates}
         self._removed: list[RemovedCandidate] = []
 
+    @classmethod
+    def of_rows(cls, model: CandidateTableModel, session: Session | None, rows: Sequence[int]) -> CandidateRemoval:
+        shown = [model.candidate(row) for row in rows]
+        # A row stands for its content: its copies go with it, or the next start would list one in its place.
+        candidates = shown + [copy for c in shown for copy in model.copies(c.sha256)]
+        return cls(model, session, candidates, f"Remove {_names(model, rows)}")
+
+    @classmethod
+    def of_files(
+        cls, model: CandidateTableModel, session: Session, files: Collection[str], text: str
+    ) -> CandidateRemoval | None:
+        """The removal of the listed candidates (rows and copies) read from these files; None if none is listed."""
+        listed = (c for shown in model.candidates() for c in (shown, *model.copies(shown.sha256)))
+        chosen = {c.file: c for c in listed if c.file in files}
+        return cls(model, session, list(chosen.values()), text) if chosen else None
+
+    def count(self) -> int:
+        return len(self._candidates)
+
     def redo(self) -> None:
         if self._session is not None:
-            taken = (self._session.remove_candidate(candidate.file) for candidate in self._candidates)
-            self._removed = [removed for removed in taken if removed is not None]
+            self._removed = self._session.remove_candidates([candidate.file for candidate in self._candidates])
         self._model.remove_files({candidate.file for candidate in self._candidates})
 
     def undo(self) -> None:
         if self._session is not None:
-            for removed in self._removed:
-                self._session.restore_candidate(removed)
+            self._session.restore_candidates(self._removed)
         self._model.append_candidates(self._candidates)
         for sha256, review in self._reviews.items():
             self._model.set_cv_review(sha256, review)  # the list forgot the review with its last row

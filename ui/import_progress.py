@@ -64,6 +64,7 @@ class ImportProgress(QWidget):
         layout.addWidget(self._bar)
         layout.addWidget(self._cancel)
         self._started_at = 0.0
+        self.hide_files = False
         self.hide()
 
     def start(self) -> None:
@@ -85,7 +86,8 @@ class ImportProgress(QWidget):
         self._bar.setValue(done)
         elapsed = time.monotonic() - self._started_at
         left = time_left_text(elapsed / done * (total - done)) if 0 < done < total else ""
-        self._label.setText(f"{file_name(candidate)}  {left}".strip())
+        shown = f"{done} of {total}" if self.hide_files else file_name(candidate)  # blind review hides files
+        self._label.setText(f"{shown}  {left}".strip())
 
     def cancelling(self) -> None:
         self._cancel.setEnabled(False)

@@ -42,6 +42,7 @@ from screener.user_settings import UserSettings, save_user_settings
 
 from . import messages
 from .actions import ReviewActions, WindowKeys, clear_filter_action
+from .blind import BlindReview
 from .candidate_model import CandidateTableModel, Column
 from .candidate_proxy import CandidateProxyModel
 from .candidate_report_view import CandidateReportExport
@@ -58,6 +59,7 @@ from .help import add_help_menu
 from .import_progress import ImportProgress, ImportTally
 from .import_worker import ImportWorker
 from .last_session import last_export_folder, remember_export_folder
+from .session_deletion import SessionDeletions
 from .session_lock import SessionLock
 from .settings_dialog import SettingsDialog
 from .tasks import finish_before_exit, run_in_background
@@ -94,8 +96,20 @@ class MainWindow(QMainWindow):
         self._table = CandidateTableView(self._proxy)
         self._chart = ScoreChart(self._proxy, self._engine.thresholds() if self._engine else None)
         self._detail = DetailPane(self._model)
+        self._blind = BlindReview(self)  # before the session is shown: it numbers the candidates listed
+        self._model.set_blind(self._blind)
+        self._detail.set_blind(self._blind)
         self._candidate_report = CandidateReportExport(self)
         self._review = ReviewActions(self, self._model, self._selected_source_rows, self.session)
+        self._deletions = SessionDeletions(
+            self,
+            self._model,
+            self._review.stack,
+            self.session,
+            self._retention_days,
+            self._leave_session,
+            self.open_session,
+        )
         self._views = QTabWidget()
         self._progress = ImportProgress()
         self._shown_count = QLabel()
@@ -221,12 +235,20 @@ class MainWindow(QMainWindow):
         self.decision_log_action = self._action(
             "Decision &Log…", "", self.open_decision_log, "Who decided what, when, and on what scores"
         )
+        self.blind_action = self._blind.toggle_action
+        self.reveal_action = self._blind.reveal_action
+        self.reveal_action.triggered.connect(self.reveal_identity)
+        self.addActions([self.blind_action, self.reveal_action])
         self.show_list_action = self._action("Candidate &List", "Ctrl+1", partial(self._views.setCurrentIndex, 0))
         self.show_map_action = self._action("Score &Map", "Ctrl+2", partial(self._views.setCurrentIndex, 1))
 
     def _create_menus_and_toolbar(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
         file_menu.addActions([self.new_session_action, self.open_session_action])
+        file_menu.addActions([self._deletions.purge_action, self._deletions.delete_session_action])
+        # A session an import is writing to is not deleted under it.
+        deleting = self._deletions.delete_session_action
+        self.cancel_action.enabledChanged.connect(lambda importing: deleting.setEnabled(not importing))
         file_menu.addSeparator()
         file_menu.addActions([self.open_files_action, self.open_folder_action, self.export_action])
         file_menu.addAction(self.candidate_report_action)
@@ -245,19 +267,24 @@ class MainWindow(QMainWindow):
         review_menu = self.menuBar().addMenu("&Review")
         review_menu.addActions(list(self.verdict_actions.values()))
         review_menu.addSeparator()
-        review_menu.addAction(self.decision_log_action)
+        review_menu.addActions([self.reveal_action, self.decision_log_action])
         # Right-clicking the list decides on the selected rows without reaching for the keyboard.
         self._table.addActions(list(self.verdict_actions.values()))
         self._table.addAction(_separator(self))
         self._table.addAction(self._review.remove_action)
+        self._table.addAction(self.reveal_action)
         self._table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self._view_menu = self.menuBar().addMenu("&View")
         self._view_menu.addActions([self.show_list_action, self.show_map_action])
+        self._view_menu.addSeparator()
+        self._view_menu.addAction(self.blind_action)
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("main-toolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.addActions([self.open_files_action, self.open_folder_action, self.export_action])
+        toolbar.addSeparator()
+        toolbar.addAction(self.blind_action)
 
     def _layout(self) -> None:
         self._views.addTab(self._table, "Candidates")
@@ -295,6 +322,7 @@ class MainWindow(QMainWindow):
         undo_keys = [*self._review.undo_action.shortcuts(), *self._review.redo_action.shortcuts()]
         self._detail.note_editor().installEventFilter(WindowKeys(undo_keys, self))
         self._chart.candidate_clicked.connect(self.select_source_row)
+        self._blind.changed.connect(self._blind_changed)
         self._progress.cancel_requested.connect(self.cancel_import)
         for signal in (
             self._proxy.rowsInserted,
@@ -371,6 +399,7 @@ class MainWindow(QMainWindow):
             self._session_unusable(session.path, exc)
             return
         self._engine = dataclasses.replace(self._engine, session=session)
+        self._blind.show_session(session, candidates)
         self._model.show_session(self._with_profile(candidates), store)
         self._review.forget_history()
         self._show_selection()
@@ -389,6 +418,7 @@ class MainWindow(QMainWindow):
             messages.notify(f"Session {session.path}: {listed} candidate{'s' if listed != 1 else ''}.")
         self._lock_session(session.path)
         self.session_opened.emit(session.path)
+        self._deletions.apply_retention()
 
     def _lock_session(self, path: Path) -> None:
         """Hold the session's lock while it is shown; tell the user when another app has it open."""
@@ -414,6 +444,16 @@ class MainWindow(QMainWindow):
         if self._engine is not None and self._engine.session is not None:
             self._engine.session.close()
             self._engine = dataclasses.replace(self._engine, session=None)
+
+    def _leave_session(self) -> None:
+        """Show no session (the one shown was deleted): the list empties and decisions are no longer saved."""
+        self._close_session()
+        self._model.show_session([], InMemoryDecisionStore())
+        self._show_selection()
+        self._update_title()
+
+    def _retention_days(self) -> int | None:
+        return self._engine.user_settings.retention_days if self._engine and self._engine.user_settings else None
 
     def _choose_new_session(self) -> None:
         current = self.session()
@@ -552,6 +592,7 @@ class MainWindow(QMainWindow):
     def _flush_arrived(self) -> None:
         self._flush_timer.stop()
         arrived, self._arrived = self._arrived, []
+        self._blind.number(arrived)
         self._model.append_candidates(self._with_profile(arrived))
         if self._latest_progress is not None:
             self._progress.advance(*self._latest_progress)
@@ -605,7 +646,8 @@ class MainWindow(QMainWindow):
 
     def choose_export_file(self) -> ExportDialog:
         """Ask which candidates go, to which file; the export starts when the dialog is accepted."""
-        dialog = ExportDialog(self._proxy.rowCount(), self._model.rowCount(), last_export_folder(), self)
+        shown, total = self._proxy.rowCount(), self._model.rowCount()
+        dialog = ExportDialog(shown, total, last_export_folder(), self, blind=self._blind.is_on())
         dialog.accepted.connect(lambda: self.export_as(dialog.choice()))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
@@ -616,13 +658,14 @@ class MainWindow(QMainWindow):
 
     def export_to(self, path: Path, everyone: bool = False, include_contact: bool = True) -> None:
         """Write the candidates shown (or all), in their order, with decisions and notes (off the GUI thread)."""
-        rows = view_rows(self._proxy, everyone)
+        blind = self._blind.is_on()
+        rows = view_rows(self._proxy, everyone, self._blind)
         if not rows:
             messages.notify("Nothing to export: no candidate is shown.")
             return
         run_in_background(
             self._background_pool,
-            partial(write_report, path, rows, include_contact),
+            partial(write_report, path, rows, include_contact and not blind, blind),
             partial(self._exported, path),
             partial(show_exception, self),
             context=self,
@@ -642,14 +685,15 @@ class MainWindow(QMainWindow):
             messages.notify("Select one candidate first.")
             return
         candidate = self._model.candidate(row)
-        self._candidate_report.choose_file(candidate, self._model.review(row), last_export_folder())
+        blind_label = self._blind.blind_label(candidate) if self._blind.is_on() else ""
+        self._candidate_report.choose_file(candidate, self._model.review(row), last_export_folder(), blind_label)
 
     def open_decision_log(self) -> DecisionLogDialog | None:
         session = self.session()
         if session is None:
             messages.notify("No session is open: decisions are not logged.")
             return None
-        dialog = DecisionLogDialog(session, self)
+        dialog = DecisionLogDialog(session, self, self._blind)
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         return dialog
@@ -748,6 +792,29 @@ class MainWindow(QMainWindow):
 
     def _show_status(self, text: str) -> None:
         self.statusBar().showMessage(text, _STATUS_MESSAGE_MS)
+
+    # Blind review ------------------------------------------------------------------------------------
+
+    def blind_review(self) -> BlindReview:
+        return self._blind
+
+    def reveal_identity(self) -> None:
+        """Reveal the one selected candidate (one explicit action per candidate, recorded in the decision log)."""
+        rows = self._selected_source_rows()
+        if len(rows) != 1:
+            messages.notify("Select one candidate to reveal: each reveal is recorded for that candidate alone.")
+            return
+        candidate = self._model.candidate(rows[0])
+        if not self._blind.reveal(candidate):
+            messages.notify(f"{self._model.name(rows[0])} is not hidden: blind review is off or they were revealed.")
+
+    def _blind_changed(self) -> None:
+        """Everything that shows candidates shows them again as blind review now says."""
+        self._proxy.invalidate()  # the filter matches numbers, not names, while blind review is on
+        self._chart.update()
+        self._progress.hide_files = self._blind.is_on()
+        if len(self._selected_source_rows()) <= 1:
+            self._detail.show_row(self._detail.current_row())
 
     def _update_shown_count(self) -> None:
         shown, total = self._proxy.rowCount(), self._model.rowCount()

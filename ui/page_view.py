@@ -23,6 +23,7 @@ from screener.cv_formats import is_word_file, read_cv
 from screener.errors import UnreadablePdfError
 from screener.models import Axis, Box, Candidate, Document, Evidence
 
+from .blind import BlindReview, masked_word_text, render_covered_page
 from .labels import unreadable_text
 from .pdfium_thread import RenderedPage, pdfium_pool, render_page
 from .tasks import run_in_background
@@ -144,8 +145,23 @@ class PageView(QWidget):
         self._stack.addWidget(self._text)
         self._rerender = QTimer(self, singleShot=True, interval=150)
         self._rerender.timeout.connect(self._render)
+        self._blind: BlindReview | None = None
         self._layout()
         self.show_candidate(None)
+
+    def set_blind(self, blind: BlindReview) -> None:
+        """Cover personal details and page 1's images of a candidate blind review hides."""
+        self._blind = blind
+        blind.changed.connect(self._blind_changed)
+
+    def _blind_changed(self) -> None:
+        self._text_file = ""  # a Word CV's text is masked, or unmasked, when read again
+        if self._candidate is not None:
+            self._canvas.set_page(None, (), "")  # the page as it was must not show until drawn again
+            self._render()
+
+    def _hides(self, candidate: Candidate) -> bool:
+        return self._blind is not None and self._blind.hides(candidate)
 
     def _nav_button(self, icon: QStyle.StandardPixmap, tip: str, step: int) -> QToolButton:
         button = QToolButton()
@@ -234,9 +250,15 @@ class PageView(QWidget):
             return
         self._request += 1
         width_px = round(self._scroll.viewport().width() * self.devicePixelRatioF())
+        file, page = self._candidate.file, self._page
+        job = (
+            partial(render_covered_page, file, page, width_px, self._candidate.contact)
+            if self._hides(self._candidate)
+            else partial(render_page, file, page, width_px)
+        )
         run_in_background(
             pdfium_pool(),
-            partial(render_page, self._candidate.file, self._page, width_px),
+            job,
             partial(self._on_rendered, self._request),
             partial(self._on_render_failed, self._request),
             context=self,
@@ -262,6 +284,8 @@ class PageView(QWidget):
         if request != self._request or self._candidate is None:
             return
         self._text_file = file
+        if self._hides(self._candidate):
+            document = masked_word_text(document, self._candidate.contact)
         self._text.show_document(document, self._candidate.scores.evidence if self._candidate.scores else ())
         focused = self._canvas.focused()
         if focused is not None:

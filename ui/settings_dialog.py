@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -91,6 +92,15 @@ def _spin(value: float, maximum: float, step: float = 1.0) -> QDoubleSpinBox:
     return spin
 
 
+def _retention_spin(days: int | None) -> QSpinBox:
+    spin = QSpinBox()
+    spin.setRange(0, 36500)
+    spin.setSuffix(" days ago")
+    spin.setSpecialValueText("Off: keep candidates")
+    spin.setValue(days or 0)
+    return spin
+
+
 class SettingsDialog(QDialog):
     """Edits a copy of the user's settings; `settings_saved` carries them once they validated and were saved."""
 
@@ -100,6 +110,7 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Settings")
         self._save_path = save_path
+        self._settings = settings  # what the dialog does not show is kept as it was
         self._base = settings.effective_catalogue()
         self._profiles = list(settings.profiles)
         self._active = settings.active_profile
@@ -109,6 +120,7 @@ class SettingsDialog(QDialog):
         self.thresholds = {axis: _spin(0, 100) for axis in ("management", "technical")}
         self.points = {key: _spin(0, 30, 0.5) for key in _POINTS}
         self.profile_list = QListWidget()
+        self.retention = _retention_spin(settings.retention_days)
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet(ERROR_STYLE)
@@ -218,6 +230,7 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(keywords, "Keywords")
         self.tabs.addTab(self._page(scoring), "Scoring")
         self.tabs.addTab(profiles, "Profiles")
+        self.tabs.addTab(self._privacy_page(), "Privacy")
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok
             | QDialogButtonBox.StandardButton.Cancel
@@ -234,6 +247,22 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addWidget(buttons)
         self.resize(860, 600)
+
+    def _privacy_page(self) -> QWidget:
+        retention = QFormLayout()
+        retention.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        retention.addRow("Remove candidates screened more than", self.retention)
+        hint = QLabel(
+            "When a session opens, you are asked to remove the candidates screened longer ago, with their "
+            "decisions and notes. Off keeps everyone until you remove them."
+        )
+        hint.setWordWrap(True)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addLayout(retention)
+        layout.addWidget(hint)
+        layout.addStretch()
+        return page
 
     # Catalogue -------------------------------------------------------------------------------------
 
@@ -379,7 +408,13 @@ class SettingsDialog(QDialog):
         """Everything as edited, validated; a catalogue equal to the shipped one is not kept as a copy."""
         edited = self.edited_catalogue()
         shipped = catalogue_to_dict(edited) == catalogue_to_dict(load_catalogue())
-        settings = UserSettings(None if shipped else edited, tuple(self._profiles), self._active)
+        settings = dataclasses.replace(
+            self._settings,
+            catalogue=None if shipped else edited,
+            profiles=tuple(self._profiles),
+            active_profile=self._active,
+            retention_days=self.retention.value() or None,
+        )
         return parse_user_settings(user_settings_to_dict(settings), "settings")
 
     def accept(self) -> None:

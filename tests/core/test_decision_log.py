@@ -122,7 +122,7 @@ def test_purging_by_age_forgets_the_candidates_in_the_log_too(session: Session) 
 def test_undoing_a_removal_is_logged(session: Session) -> None:
     removed = session.remove_candidate("/cvs/ada.pdf")
     assert removed is not None
-    session.restore_candidate(removed)
+    session.restore_candidates([removed])
     assert [e.action for e in session.decision_log()][-1] == "restore"
 
 

@@ -98,5 +98,5 @@ def test_contact_details_can_be_left_out(rows: list[ReportRow], tmp_path: Path, 
 
 
 def test_an_unknown_file_type_is_refused(rows: list[ReportRow], tmp_path: Path) -> None:
-    with pytest.raises(ScreenerError, match=r"\.csv or \.xlsx"):
+    with pytest.raises(ScreenerError, match=r"\.csv, \.xlsx or \.json"):
         write_report(tmp_path / "list.pdf", rows)

@@ -45,6 +45,6 @@ def test_restoring_a_removal_brings_back_the_row_its_extraction_and_review(tmp_p
         before = (session.candidates(), session.decisions(), session.document("sha-ada"))
         removed = session.remove_candidate("/cvs/ada.pdf")
         assert removed is not None
-        session.restore_candidate(removed)
+        session.restore_candidates([removed])
     with Session.open(tmp_path / "s.sqlite") as reopened:
         assert (reopened.candidates(), reopened.decisions(), reopened.document("sha-ada")) == before

@@ -126,5 +126,5 @@ def test_an_unknown_file_type_is_explained(qtbot: QtBot, listed: MainWindow, tmp
     listed.export_to(tmp_path / "list.pdf")
     qtbot.waitUntil(lambda: listed.findChild(QMessageBox) is not None, timeout=5000)
     dialog = listed.findChild(QMessageBox)
-    assert ".csv or .xlsx" in dialog.text()
+    assert ".csv, .xlsx or .json" in dialog.text()
     dialog.done(0)
