@@ -606,11 +606,15 @@ class Session:
 
     @staticmethod
     def restore_image(path: Path, image: bytes) -> None:
-        """Write a deleted session back from its `image`, readable by its owner only, where it was."""
-        create_privately(path)
-        with path.open("r+b") as file:
+        """Write a deleted session back from its `image`, readable by its owner only, where it was; a file that
+        has taken its name since is left as it is."""
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        try:
+            descriptor = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        except OSError as exc:
+            raise SessionError(f"The session {path} could not be restored ({exc.strerror or exc}).") from exc
+        with os.fdopen(descriptor, "wb") as file:
             file.write(image)
-            file.truncate()
 
 
 def _restore(db: sqlite3.Connection, removed: RemovedCandidate) -> None:

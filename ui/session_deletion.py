@@ -66,7 +66,11 @@ class SessionDeletion(QUndoCommand):
         messages.notify(f"Deleted the session {self._path}. Undo (Ctrl+Z) restores it while this window is open.")
 
     def undo(self) -> None:
-        Session.restore_image(self._path, self._image)
+        try:
+            Session.restore_image(self._path, self._image)
+        except SessionError as exc:
+            show_exception(self._window, exc)
+            return
         # Opening a session starts a new history, which must not happen inside this step's undo.
         QTimer.singleShot(0, partial(self._reopen, self._path))
 

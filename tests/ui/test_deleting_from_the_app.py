@@ -159,3 +159,16 @@ def test_retention_is_off_by_default_and_set_in_the_settings(qtbot: QtBot, tmp_p
     dialog.retention.setValue(90)
     edited = dialog.edited_settings()
     assert edited.retention_days == 90 and edited.cache_max_days == 7
+
+
+def test_undoing_a_deletion_leaves_a_file_that_took_the_sessions_name_alone(
+    qtbot: QtBot, screening: FakeScreening, session_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = open_window(qtbot, screening, session_path)
+    answer_removal(monkeypatch, QMessageBox.StandardButton.Yes)
+    file_action(window, "Delete Session").trigger()
+    session_path.write_text("a colleague's notes", encoding="utf-8")
+    window.undo_stack().undo()
+    dialog = window.findChild(QMessageBox)
+    assert dialog is not None and "could not be restored" in dialog.text()
+    assert session_path.read_text(encoding="utf-8") == "a colleague's notes" and window.session() is None
