@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from pathlib import Path
 
+from screener.blind import blind_label, covers_by_page
 from screener.candidate_report import ReportReview, cv_pages_to_show, render_cv_pages, write_candidate_report
 from screener.catalogue import load_catalogue
 from screener.explain import read_in_a_worker
@@ -32,6 +34,12 @@ def add_report_command(commands: argparse._SubParsersAction[argparse.ArgumentPar
     report.add_argument(
         "--certs", type=Path, metavar="FILE", help="certification catalogue to use instead of the bundled certs.json"
     )
+    report.add_argument(
+        "--blind",
+        action="store_true",
+        help="blind review: name the candidate by number (the session's, with --session), leave out contact "
+        "details and file name, and cover personal details and photos on the CV pages",
+    )
 
 
 def run_report_command(args: argparse.Namespace) -> int:
@@ -39,13 +47,26 @@ def run_report_command(args: argparse.Namespace) -> int:
         sys.stderr.write(f"screener: no such file: {args.file}\n")
         return EXIT_USAGE
     settings = Settings(catalogue=load_catalogue(args.certs))
-    _document, candidate = read_in_a_worker(args.file, settings)
+    document, candidate = read_in_a_worker(args.file, settings)
     if args.profile:
         (candidate,) = apply_profile([candidate], load_profile(args.profile))
-    pages = render_cv_pages(args.file, cv_pages_to_show(candidate))
-    write_candidate_report(args.out, candidate, _review(candidate, args.session), pages)
+    review, shown = _review(candidate, args.session), cv_pages_to_show(candidate)
+    if args.blind:
+        review = dataclasses.replace(review, blind_label=_blind_label(candidate, args.session))
+        pages = render_cv_pages(args.file, shown, covers=covers_by_page(args.file, candidate.contact, document))
+    else:
+        pages = render_cv_pages(args.file, shown)
+    write_candidate_report(args.out, candidate, review, pages)
     sys.stdout.write(f"wrote the candidate report {args.out}\n")
     return EXIT_OK
+
+
+def _blind_label(candidate: Candidate, session_path: Path | None) -> str:
+    """The candidate's number in the session, as the app shows it in blind review; without one, no number."""
+    if session_path is None or not session_path.is_file():
+        return "A candidate in blind review"
+    with Session.open(session_path) as session:
+        return blind_label(session.blind_numbers([candidate.sha256])[candidate.sha256])
 
 
 def _review(candidate: Candidate, session_path: Path | None) -> ReportReview:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from screener.blind import (
     personal_spans,
     scrub,
 )
+from screener.cli import main
 from screener.explain import read_in_a_worker
 from screener.models import Box, Candidate, Contact, Document, Line
 from screener.screening import Screener
@@ -180,3 +182,27 @@ def test_masked_lines_keep_their_boxes_and_sections(grace: tuple[Path, Document,
     assert [dataclasses.replace(m, text=o.text) for m, o in zip(masked.lines, document.lines, strict=True)] == list(
         document.lines
     )
+
+
+def test_the_report_command_writes_a_blind_report_with_the_pages_covered(
+    grace: tuple[Path, Document, Candidate], tmp_path: Path
+) -> None:
+    path, _document, candidate = grace
+    with Session.open(tmp_path / "s.sqlite") as session:
+        session.blind_numbers(["another CV", candidate.sha256])
+    out = tmp_path / "report.pdf"
+    assert main(["report", str(path), "--out", str(out), "--blind", "--session", str(tmp_path / "s.sqlite")]) == 0
+    pdf = pdfium.PdfDocument(out)
+    try:
+        pages = []
+        for page in pdf:
+            textpage = page.get_textpage()
+            pages.append(textpage.get_text_bounded())
+            textpage.close()
+            page.close()
+    finally:
+        pdf.close()
+    text = re.sub(r"\s+", " ", " ".join(pages))
+    assert "Candidate 2" in text and "covered in black for blind review" in text
+    assert [value for value in (*PERSONAL.values(), "Okafor", path.name) if value in text] == []
+    assert "Holds PMP (Project Management Professional)" in text
