@@ -1,7 +1,7 @@
 """Screenshot of the window screening the bundled samples, for the README: run under Xvfb.
 
     Xvfb :97 -screen 0 1024x640x24 &
-    DISPLAY=:97 python docs/take_screenshot.py docs/app-1024x640-light.png [--dark]
+    DISPLAY=:97 python docs/take_screenshot.py docs/app-1024x640-light.png [--dark] [--blind]
 
 Settings and the session go to a temporary folder: the user's own are never read or changed.
 """
@@ -52,6 +52,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("png", type=Path)
     parser.add_argument("--dark", action="store_true", help="the dark colour scheme")
+    parser.add_argument("--blind", action="store_true", help="in blind review (View › Blind Review)")
     arguments = parser.parse_args()
     home = Path(tempfile.mkdtemp(prefix="cv-screener-shot-"))
     os.environ.update(XDG_CONFIG_HOME=str(home / "config"), XDG_DATA_HOME=str(home / "data"))
@@ -70,9 +71,11 @@ def main() -> int:
 
     def show_the_best() -> None:
         """The top of the ranking, with its first evidence chosen and ringed on the page."""
+        window.blind_review().set_on(arguments.blind)
         window.select_source_row(window.proxy().source_row(0))
         evidence = window.detail().evidence_tree()
-        evidence.setCurrentItem(evidence.topLevelItem(0).child(0))
+        if not arguments.blind:  # in blind review the top of the page, where the covers are, stays in view
+            evidence.setCurrentItem(evidence.topLevelItem(0).child(0))
         QTimer.singleShot(_SETTLE_MS, shoot)
 
     def shoot() -> None:

@@ -63,6 +63,18 @@ the list.</p>
 with the time, the computer's user name and, for a decision, the scores, role fit and must-haves shown then. It
 cannot be edited; it can be exported as CSV or XLSX. <b>File › Export Candidate Report…</b> writes one candidate's
 evidence, must-haves, decision, note and CV page as a PDF a colleague can check.</p>
+<h3>Blind review</h3>
+<p><b>View › Blind Review</b> (Ctrl+B, or the toolbar button; kept with the session) shows each candidate as
+"Candidate 17", a number kept for the session, and hides who they are in the list, the filter, the detail pane,
+the score map, the page, the exports and the decision log: name, email, phone, address and links, photo, date of
+birth and age, gender markers (Mr, Mrs, Ms, he, she, "Gender:"), nationality, marital status and the file name.
+On the page these are covered with opaque boxes, as is every image on the first page; a Word CV's text masks them.
+Evidence is never covered unless it is itself a personal detail, and no score or rank depends on what is hidden.
+<b>Review › Reveal Identity</b> shows one candidate and records it in the decision log. Exports made in blind
+review leave the identity out for everyone and say "blind review" in the file.</p>
+<p>What blind review cannot hide: how a CV is written (its language, style and layout) and what the evidence
+itself names, such as a university, an employer or the years of a degree. Details written in unusual ways can be
+missed: look at the page.</p>
 <h3>What is stored, where, for how long</h3>
 <p>Nothing leaves this computer. The session file (shown in the title bar) holds each CV's path and text as read,
 its result, the decisions, notes and the decision log, readable by you only. It is kept until you delete it;

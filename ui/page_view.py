@@ -157,6 +157,7 @@ class PageView(QWidget):
     def _blind_changed(self) -> None:
         self._text_file = ""  # a Word CV's text is masked, or unmasked, when read again
         if self._candidate is not None:
+            self._open_original.setEnabled(not self._hides(self._candidate))
             self._canvas.set_page(None, (), "")  # the page as it was must not show until drawn again
             self._render()
 
@@ -209,7 +210,7 @@ class PageView(QWidget):
         self._text.set_focused(None)
         self._text_file = ""
         self._page_count = 0
-        self._open_original.setEnabled(candidate is not None)
+        self._open_original.setEnabled(candidate is not None and not self._hides(candidate))  # it shows who
         self._stack.setCurrentWidget(self._scroll)
         if candidate is None or candidate.status == "error":
             said = unreadable_text(candidate) if candidate else "Select a candidate to see their CV here."
