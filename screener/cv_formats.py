@@ -10,7 +10,6 @@ import io
 import zipfile
 from pathlib import Path
 
-from screener.docx_reader import read_docx
 from screener.errors import UnreadablePdfError
 from screener.models import Document
 from screener.pdftext import Backend, PdfSource, read_document
@@ -74,6 +73,8 @@ def _read_package(source: PdfSource) -> Document:
         raise UnreadablePdfError("Apple Pages file: export it as .docx or PDF and add it again")
     if not names & {"[Content_Types].xml", "word/document.xml"}:
         raise UnreadablePdfError("a ZIP archive, not a CV: add the PDF or Word file inside it")
+    from screener.docx_reader import read_docx  # python-docx and lxml load only when a Word file comes
+
     return read_docx(content)
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-from screener import cli
 from ui.system_libraries import xcb_problem
 
 # Qt's own command-line options (QGuiApplication, QApplication and the xcb plugin), which Qt reads itself.
@@ -52,6 +51,10 @@ def split_qt_options(argv: Sequence[str]) -> tuple[list[str], list[str]]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # Imported here, not with this module: a worker process re-imports the script it was started from, and
+    # needs none of the command line's session, export and report modules.
+    from screener import cli
+
     qt_options, argv = split_qt_options(sys.argv[1:] if argv is None else argv)
     args = cli.build_parser().parse_args(argv)
     if args.command in cli.ENGINE_COMMANDS:
