@@ -40,12 +40,17 @@ class PageChar(NamedTuple):
 
 
 class _Fragment:
-    """A run of characters on one baseline with no wide gap inside; its edges grow as characters join."""
+    """A run of characters on one baseline with no wide gap inside; its edges grow as characters join.
 
-    __slots__ = ("bottom", "chars", "top", "x0", "x1")
+    `gaps` holds, for each character after the first, its left edge less the right-most edge before it
+    (ligature glyphs give two letters one shared box).
+    """
+
+    __slots__ = ("bottom", "chars", "gaps", "top", "x0", "x1")
 
     def __init__(self, first: PageChar) -> None:
         self.chars = [first]
+        self.gaps: list[float] = []
         self.x0, self.top, self.x1, self.bottom = first.x0, first.top, first.x1, first.bottom
 
     @property
@@ -53,20 +58,14 @@ class _Fragment:
         return Box(self.x0, self.top, self.x1, self.bottom)
 
     def text(self) -> str:
-        chars = self.chars
-        # Measured from the right-most edge so far: ligature glyphs give two letters one shared box.
-        gaps, right = [], chars[0].x1
-        for char in chars[1:]:
-            gaps.append(char.x0 - right)
-            if char.x1 > right:
-                right = char.x1
+        chars, gaps = self.chars, self.gaps
         # Most gaps in a run are between letters of a word: their median is the run's letter spacing, wide
         # in letter-spaced headings ("S U M M A R Y"), below zero where a printer sets letters tightly. A word
         # break is a gap wider than that spacing, as xpdf's pdftotext reads it.
         spacing = median(gaps) if len(gaps) >= _MIN_GAPS_FOR_SPACING else 0.0
         parts = [chars[0].text]
         for (letter, _x0, _top, _x1, _bottom, size, _bold, space_before), gap in zip(chars[1:], gaps, strict=True):
-            if space_before or gap - spacing > _SPACE_GAP_EM * max(size, 1.0):
+            if space_before or gap - spacing > _SPACE_GAP_EM * (1.0 if size < 1.0 else size):
                 parts.append(" ")
             parts.append(letter)
         return "".join(parts)
@@ -75,30 +74,44 @@ class _Fragment:
 def _fragments(chars: Iterable[PageChar]) -> list[_Fragment]:
     """Runs of glyphs that continue each other: on one baseline, moving right, no cell-wide gap between.
 
-    One loop with plain comparisons: this runs once per glyph.
+    One loop with plain comparisons and the open fragment's edges in local names: this runs once per glyph.
     """
     fragments: list[_Fragment] = []
     fragment: _Fragment | None = None
+    x0_edge = top_edge = x1_edge = bottom_edge = 0.0  # the open fragment's edges
     last_x0 = last_x1 = last_bottom = last_size = 0.0
     for char in chars:
         _text, x0, top, x1, bottom, size, _bold, _space = char
         if fragment is not None:
-            limit = max(last_size, size, 1.0)
-            if abs(bottom - last_bottom) < 0.5 * limit and x0 >= last_x0 - 0.5 and x0 - last_x1 < _CELL_GAP_EM * limit:
+            limit = last_size  # max(last_size, size, 1.0), spelled out
+            if size > limit:
+                limit = size
+            if limit < 1.0:
+                limit = 1.0
+            if (
+                -0.5 * limit < bottom - last_bottom < 0.5 * limit
+                and x0 >= last_x0 - 0.5
+                and x0 - last_x1 < _CELL_GAP_EM * limit
+            ):
                 fragment.chars.append(char)
-                if x0 < fragment.x0:
-                    fragment.x0 = x0
-                if top < fragment.top:
-                    fragment.top = top
-                if x1 > fragment.x1:
-                    fragment.x1 = x1
-                if bottom > fragment.bottom:
-                    fragment.bottom = bottom
+                fragment.gaps.append(x0 - x1_edge)
+                if x0 < x0_edge:
+                    x0_edge = x0
+                if top < top_edge:
+                    top_edge = top
+                if x1 > x1_edge:
+                    x1_edge = x1
+                if bottom > bottom_edge:
+                    bottom_edge = bottom
                 last_x0, last_x1, last_bottom, last_size = x0, x1, bottom, size
                 continue
+            fragment.x0, fragment.top, fragment.x1, fragment.bottom = x0_edge, top_edge, x1_edge, bottom_edge
         fragment = _Fragment(char)
         fragments.append(fragment)
+        x0_edge, top_edge, x1_edge, bottom_edge = x0, top, x1, bottom
         last_x0, last_x1, last_bottom, last_size = x0, x1, bottom, size
+    if fragment is not None:
+        fragment.x0, fragment.top, fragment.x1, fragment.bottom = x0_edge, top_edge, x1_edge, bottom_edge
     return fragments
 
 
