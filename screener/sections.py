@@ -6,7 +6,6 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import replace
-from statistics import median
 
 from screener.models import Line, Section
 
@@ -203,7 +202,10 @@ _PHRASE_PATTERNS = tuple(
 
 def _folded_words(text: str) -> list[str]:
     """The text's words in lower case without accents ("Expériences" reads "experiences")."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
+    lower = text.lower()
+    if lower.isascii():  # most lines: nothing to decompose, no accent to drop
+        return _WORD.findall(lower)
+    decomposed = unicodedata.normalize("NFKD", lower)
     return _WORD.findall("".join(ch for ch in decomposed if not unicodedata.combining(ch)))
 
 
@@ -233,8 +235,25 @@ def _looks_like_heading(line: Line, body_size: float) -> bool:
 
 
 def _body_size(lines: Sequence[Line]) -> float:
-    sizes = [line.size for line in lines for _ in range(len(line.text))]
-    return median(sizes) if sizes else 0.0
+    """The median size over the text's characters: each line's size counted once per character.
+
+    Taken from the lines sorted by size with their lengths, not from a list of every character's size.
+    """
+    by_size = sorted((line.size, len(line.text)) for line in lines)
+    count = sum(length for _, length in by_size)
+    if not count:
+        return 0.0
+    # The middle character, or the two middle ones of an even count, as statistics.median takes them.
+    return (_size_at(by_size, (count - 1) // 2) + _size_at(by_size, count // 2)) / 2
+
+
+def _size_at(by_size: Sequence[tuple[float, int]], position: int) -> float:
+    """The size of the character at `position` in the text's characters ordered by size."""
+    for size, length in by_size:
+        if position < length:
+            return size
+        position -= length
+    raise IndexError(position)
 
 
 def _section_carried_over(tagged: Sequence[Line], line: Line, current: Section) -> Section:
