@@ -26,7 +26,7 @@ __all__ = ["CacheLimits", "ExtractionCache", "default_cache_path"]
 log = logging.getLogger(__name__)
 
 # Raised whenever reading or extraction changes what a CV yields, so cached extractions are made again.
-EXTRACTION_VERSION = 2
+EXTRACTION_VERSION = 3
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS extraction (

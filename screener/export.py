@@ -150,6 +150,10 @@ def candidate_to_dict(candidate: Candidate) -> dict[str, Any]:
         "role_fit": scores.role_fit if scores else None,
         **_evidence(candidate),
         "warnings": list(candidate.warnings),
+        # Read by OCR from a scanned page: names, dates and credentials are as good as the scan.
+        "ocr": candidate.read_by_ocr,
+        "ocr_pages": list(candidate.ocr_pages),
+        "ocr_confidence": round(candidate.ocr_confidence, 3) if candidate.ocr_confidence is not None else None,
         **_profile_fit(candidate),
     }
 

@@ -67,6 +67,10 @@ class Document:
     pages_read: int = 0  # fewer than `pages` when a long document was cut short
     warnings: tuple[str, ...] = ()
     pdf_date: date | None = None  # when the PDF was last saved, from its metadata
+    ocr_pages: tuple[int, ...] = ()  # pages read by OCR (scanned), 1-based
+    ocr_confidence: float | None = None  # the OCR engine's mean confidence over those pages, 0-1
+    ocr_seconds: tuple[float, ...] = ()  # the processor time OCR took on each of them
+    ocr_turns: tuple[tuple[int, int], ...] = ()  # (page, degrees clockwise) of pages read turned upright
 
 
 @dataclass(frozen=True)
@@ -191,6 +195,14 @@ class Candidate:
     profile_fit: ProfileFit | None = None  # set when a role profile is applied, never by screening
     as_of: date | None = None  # the day "Present" stood for in this CV
     as_of_source: DateSource | None = None  # where that day came from: see screener.cv_date
+    ocr_pages: tuple[int, ...] = ()  # pages read by OCR: the text there is as good as the scan
+    ocr_confidence: float | None = None  # the OCR engine's mean confidence over those pages, 0-1
+    # (page, degrees clockwise) of scanned pages read turned upright: their evidence is boxed on the page so turned.
+    ocr_turns: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def read_by_ocr(self) -> bool:
+        return bool(self.ocr_pages)
 
     @property
     def held_certifications(self) -> tuple[CertMatch, ...]:

@@ -20,6 +20,7 @@ from cffi import FFI
 from screener.errors import UnreadablePdfError
 from screener.layout import PageChar, page_lines
 from screener.models import Document, Line
+from screener.ocr import Scans
 from screener.sections import assign_sections
 
 log = logging.getLogger(__name__)
@@ -291,11 +292,15 @@ def read_document(source: PdfSource, backend: Backend = "pdfium", max_pages: int
     total, lines, sizes, saved_on, cut_off = reader(source, max_pages)
     if total == 0:
         raise UnreadablePdfError("the PDF has no pages")
+    scans = Scans()  # scanned pages, read by OCR when the extra is installed
+    if backend == "pdfium" and not cut_off:
+        lines = scans.complete(source, lines, len(sizes))
     if not any(len(line.text) > 2 for line in lines):
         if cut_off:
             raise UnreadablePdfError("the PDF is damaged and cannot be read (its text is nested too deeply)")
-        raise UnreadablePdfError("no text layer — is it a scanned image? Run it through OCR first")
-    warnings = (f"only the first {max_pages} of {total} pages were read",) if total > max_pages else ()
+        raise UnreadablePdfError(scans.no_text_reason())
+    cut_short = (f"only the first {max_pages} of {total} pages were read",) if total > max_pages else ()
+    warnings = cut_short + scans.warnings()
     return Document(
         pages=total,
         lines=tuple(assign_sections(lines)),
@@ -303,4 +308,8 @@ def read_document(source: PdfSource, backend: Backend = "pdfium", max_pages: int
         pages_read=min(total, max_pages),
         warnings=warnings,
         pdf_date=saved_on,
+        ocr_pages=tuple(scans.pages),
+        ocr_confidence=scans.mean_confidence(),
+        ocr_seconds=tuple(scans.seconds),
+        ocr_turns=tuple(scans.turns),
     )

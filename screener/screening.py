@@ -81,6 +81,9 @@ class Screener:
             warnings=document.warnings,
             as_of=as_of,
             as_of_source=reference.source,
+            ocr_pages=document.ocr_pages,
+            ocr_confidence=document.ocr_confidence,
+            ocr_turns=document.ocr_turns,
             **_years(jobs),
         )
 

@@ -16,11 +16,13 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import cast
 
+from screener import ocr
 from screener.cv_formats import read_cv
 from screener.errors import ScreenerError
 from screener.models import Candidate, Document
@@ -58,6 +60,9 @@ class WorkerLimits:
     seconds: float = 30.0
     memory_bytes: int | None = 1 << 30  # a CV's text takes tens of MB; a decompression bomb takes gigabytes
     stalled_seconds: float = 600.0
+    # A scanned page read by OCR adds its own budget; the OCR engine and its models need more memory.
+    ocr_page_seconds: float = 60.0
+    ocr_memory_bytes: int = 3 << 30
 
 
 DEFAULT_LIMITS = WorkerLimits()
@@ -88,13 +93,15 @@ class Outcome:
     retry: bool = False
 
 
-def _limit_memory(memory_bytes: int | None) -> None:
+def _limit_memory(memory_bytes: int | None, ocr_memory_bytes: int = 0) -> None:
+    """Limit the worker's memory; the OCR engine, when installed, may raise it to `ocr_memory_bytes` once loaded."""
     if memory_bytes is None or sys.platform == "win32":
         return
     import resource
 
+    ceiling = max(memory_bytes, ocr_memory_bytes) if ocr.available() else memory_bytes
     try:
-        resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
+        resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, ceiling))
     except (ValueError, OSError) as exc:  # macOS refuses some values; the time limit still holds
         log.debug("memory limit not applied: %s", exc)
 
@@ -166,6 +173,13 @@ class _Watchdog:
     def end_job(self) -> None:
         self.job_started = None
 
+    def extend(self, seconds: float) -> None:
+        """Give the file in hand `seconds` more processor time: a page read by OCR has a budget of its own."""
+        started = self.job_started
+        if started is not None:
+            self.job_started = started + seconds
+            _limit_processor_time(self.seconds - (time.process_time() - self.job_started))
+
     def run(self) -> None:
         while True:
             if self._parent_sentinel is None:
@@ -183,7 +197,8 @@ def _serve(connection: Connection, settings: Settings, limits: WorkerLimits, ext
     watchdog = _Watchdog(limits.seconds)
     threading.Thread(target=watchdog.run, name="watchdog", daemon=True).start()
     _yield_cpu()
-    _limit_memory(limits.memory_bytes)
+    _limit_memory(limits.memory_bytes, limits.ocr_memory_bytes)
+    ocr.set_page_budget_hook(partial(watchdog.extend, limits.ocr_page_seconds))
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
     screener = Screener(settings)
     while True:

@@ -53,7 +53,15 @@ def file_name(candidate: Candidate) -> str:
 
 
 def status_text(candidate: Candidate) -> str:
-    return f"{candidate.status}: {candidate.error}" if candidate.error else candidate.status
+    if candidate.error:
+        return f"{candidate.status}: {candidate.error}"
+    return f"{candidate.status} · {ocr_text(candidate)}" if candidate.read_by_ocr else candidate.status
+
+
+def ocr_text(candidate: Candidate) -> str:
+    """The list's mark for a CV read by OCR from a scan, with the engine's mean confidence."""
+    confidence = candidate.ocr_confidence
+    return f"OCR {confidence:.0%}" if confidence is not None else "OCR"
 
 
 def unreadable_text(candidate: Candidate) -> str:

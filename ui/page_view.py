@@ -255,7 +255,7 @@ class PageView(QWidget):
         job = (
             partial(render_covered_page, file, page, width_px, self._candidate.contact)
             if self._hides(self._candidate)
-            else partial(render_page, file, page, width_px)
+            else partial(render_page, file, page, width_px, dict(self._candidate.ocr_turns).get(page, 0))
         )
         run_in_background(
             pdfium_pool(),

@@ -43,8 +43,9 @@ def pdfium_pool() -> QThreadPool:
     return _pool
 
 
-def render_page(file: str, page: int, width_px: int) -> RenderedPage:
-    """Render one page (1-based, clamped to the document) to an image `width_px` wide; call on pdfium_pool()."""
+def render_page(file: str, page: int, width_px: int, turn: int = 0) -> RenderedPage:
+    """Render one page (1-based, clamped to the document) to an image `width_px` wide, turned `turn` degrees
+    clockwise (a scan read upright by OCR is shown as it was read); call on pdfium_pool()."""
     try:
         pdf = pdfium.PdfDocument(file)
     except pdfium.PdfiumError as exc:
@@ -55,7 +56,9 @@ def render_page(file: str, page: int, width_px: int) -> RenderedPage:
         pdf_page = pdf[page - 1]
         try:
             width, height = pdf_page.get_size()
-            image = _render_image(pdf_page, max(width_px, _MIN_RENDER_WIDTH) / width)
+            if turn in (90, 270):
+                width, height = height, width
+            image = _render_image(pdf_page, max(width_px, _MIN_RENDER_WIDTH) / width, turn)
         finally:
             pdf_page.close()
         return RenderedPage(file, page, page_count, (width, height), image)
@@ -63,8 +66,8 @@ def render_page(file: str, page: int, width_px: int) -> RenderedPage:
         pdf.close()
 
 
-def _render_image(pdf_page: pdfium.PdfPage, scale: float) -> QImage:
-    bitmap = pdf_page.render(scale=scale, rev_byteorder=True)
+def _render_image(pdf_page: pdfium.PdfPage, scale: float, turn: int = 0) -> QImage:
+    bitmap = pdf_page.render(scale=scale, rotation=turn, rev_byteorder=True)
     try:
         # copy(): the QImage must own its pixels once the bitmap is closed.
         return QImage(
