@@ -65,6 +65,8 @@ def show_exception(parent: QWidget | None, exc: BaseException, ways_out: Sequenc
         if box.defaultButton() is None:
             box.setDefaultButton(button)  # the first way out: what Enter does
     box.finished.connect(_forget_dialog)
+    # A dialog whose window closes under it never finishes: forget it then too, or no error would show again.
+    box.destroyed.connect(partial(_forget_destroyed, box))
     _open_dialog = box
     box.open()
 
@@ -74,6 +76,12 @@ def _forget_dialog() -> None:
     if _open_dialog is not None:
         _open_dialog.deleteLater()
     _open_dialog = None
+
+
+def _forget_destroyed(box: QMessageBox, *_: object) -> None:
+    global _open_dialog
+    if _open_dialog is box:
+        _open_dialog = None
 
 
 class _ExceptionRelay(QObject):

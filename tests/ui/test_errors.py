@@ -50,6 +50,20 @@ def test_surprises_apologise_and_carry_details(parent: QWidget) -> None:
     close(dialog)
 
 
+def test_an_error_after_a_window_closed_under_its_dialog_is_shown(qtbot: QtBot) -> None:
+    closing = QWidget()
+    show_exception(closing, UnreadablePdfError("first.pdf is encrypted"))
+    assert open_dialog(closing) is not None
+    with qtbot.waitSignal(closing.destroyed):
+        closing.deleteLater()  # the window goes, and its dialog with it, never finished
+    other = QWidget()
+    qtbot.addWidget(other)
+    show_exception(other, UnreadablePdfError("second.pdf is encrypted"))
+    dialog = open_dialog(other)
+    assert dialog is not None and dialog.text() == "second.pdf is encrypted"
+    close(dialog)
+
+
 @pytest.fixture
 def hooks() -> Iterator[None]:
     saved = sys.excepthook, threading.excepthook
