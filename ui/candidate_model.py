@@ -127,6 +127,19 @@ _SORT_KEY: dict[Column, Callable[[Candidate], SortKey]] = {
 }
 
 
+def _insertion_point(count: int, key_at: Callable[[int], SortKey], key: SortKey, descending: bool) -> int:
+    """Where `key` goes among `count` rows sorted as told, reading only the keys a binary search needs: after
+    every key equal to it, as a stable sort puts a later row."""
+    low, high = 0, count
+    while low < high:
+        middle = (low + high) // 2
+        if (key_at(middle) < key) if descending else (key < key_at(middle)):  # type: ignore[operator]
+            high = middle
+        else:
+            low = middle + 1
+    return low
+
+
 def _years_tooltip(candidate: Candidate) -> str | None:
     """Which day "Present" counted to, and a warning when the CV is more than a year old."""
     note = dated(candidate)
@@ -291,18 +304,13 @@ class CandidateTableModel(QAbstractTableModel):
     # Candidates and reviews ---------------------------------------------------------------------------
 
     def append_candidates(self, candidates: Sequence[Candidate]) -> None:
-        """Add rows at the end, then move them into the current sort order (selections follow their rows).
+        """Add rows, each where the current sort order puts it (selections follow their rows).
 
         A copy (status "duplicate") gets no row: the row of its content, now or when it arrives, counts it.
         """
         listed = self._keep_copies(candidates)
         if listed:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(listed) - 1)
-            self._rows.extend(_Row.of(candidate) for candidate in listed)
-            self._rows_by_sha = None
-            self.endInsertRows()
-            self._keep_sorted()
+            self._insert_in_order([_Row.of(candidate) for candidate in listed])
         for sha256 in {c.sha256 for c in candidates if c.status == "duplicate"}:
             self._copies_changed(sha256)
 
@@ -415,6 +423,27 @@ class CandidateTableModel(QAbstractTableModel):
                 self._rows_by_sha.setdefault(shown.candidate.sha256, []).append(row)
         return self._rows_by_sha.get(sha256, [])
 
+    def _insert_in_order(self, rows: list[_Row]) -> None:
+        """Insert the rows where a stable sort would put them: views hear of a few inserted rows rather than a new
+        layout of every row, which would make a filtering proxy test each row again (10,000 rows: a frozen window)."""
+        self._rows_by_sha = None
+        if self._sort_column is None:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+            self._rows.extend(rows)
+            self.endInsertRows()
+            return
+        column, descending = self._sort_column, self._sort_order == Qt.SortOrder.DescendingOrder
+
+        def key_at(index: int) -> SortKey:
+            return self._row_key(self._rows[index], column)
+
+        for row in sorted(rows, key=lambda row: self._row_key(row, column), reverse=descending):
+            at = _insertion_point(len(self._rows), key_at, self._row_key(row, column), descending)
+            self.beginInsertRows(QModelIndex(), at, at)
+            self._rows.insert(at, row)
+            self.endInsertRows()
+
     def _keep_sorted(self) -> None:
         order = self._sorted_order()
         if all(old == new for new, old in enumerate(order)):
@@ -430,12 +459,15 @@ class CandidateTableModel(QAbstractTableModel):
         return sorted(range(len(keys)), key=keys.__getitem__, reverse=descending)
 
     def _column_keys(self, column: Column) -> list[SortKey]:
+        return [self._row_key(row, column) for row in self._rows]
+
+    def _row_key(self, row: _Row, column: Column) -> SortKey:
         if column in _IDENTITY_COLUMNS and self._blind is not None and self._blind.is_on():
             # By number, not by the names and files that blind review hides, or the order would tell them.
-            return [float(self._blind.number_of(row.candidate)) for row in self._rows]
+            return float(self._blind.number_of(row.candidate))
         if column == Column.DECISION:
-            return [_VERDICT_RANK[self._store.review(row.candidate.sha256).verdict] for row in self._rows]
-        return [row.sort_keys[column] for row in self._rows]
+            return _VERDICT_RANK[self._store.review(row.candidate.sha256).verdict]
+        return row.sort_keys[column]
 
     def _move_rows(self, order: list[int]) -> None:
         """Put the row that was at `order[i]` at row i, telling views so they keep selection and scroll position."""

@@ -83,6 +83,20 @@ def test_rows_arriving_join_the_sort_order_and_selection_follows_its_row(proxy: 
     assert followed.row() == 2 and followed.data() == "Alan Turing"
 
 
+@pytest.mark.parametrize("order", [Qt.SortOrder.DescendingOrder, Qt.SortOrder.AscendingOrder])
+def test_rows_arriving_in_batches_take_the_places_a_full_sort_gives_them(qtbot: QtBot, order: Qt.SortOrder) -> None:
+    model = CandidateTableModel(InMemoryDecisionStore())
+    model.sort(Column.TECHNICAL, order)
+    # Few distinct scores, so most rows tie: a tie keeps arrival order, as a stable sort does.
+    arrivals = [make_candidate(f"Candidate {i:02d}", technical=float(i * 7 % 5 * 10)) for i in range(40)]
+    with qtbot.assertNotEmitted(model.layoutChanged):
+        for start in range(0, len(arrivals), 7):
+            model.append_candidates(arrivals[start : start + 7])
+    expected = sorted(arrivals, key=lambda c: c.scores.technical if c.scores else -1.0,
+                      reverse=order == Qt.SortOrder.DescendingOrder)  # fmt: skip
+    assert model.candidates() == expected
+
+
 def test_role_fit_sort_ranks_tpm_first(proxy: CandidateProxyModel) -> None:
     proxy.sort(Column.ROLE_FIT, Qt.SortOrder.DescendingOrder)
     assert [proxy.index(r, Column.ROLE_FIT).data() for r in range(4)] == ["TPM", "PM", "Technical specialist", "Other"]
