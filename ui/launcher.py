@@ -59,8 +59,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = cli.build_parser().parse_args(argv)
     if args.command in cli.ENGINE_COMMANDS:
         return cli.main(argv)
-    problem = xcb_problem()
-    if problem is not None:  # Qt would abort with a core dump and name only one of the missing packages
+    problem = xcb_problem(qt_options)
+    if problem is not None:  # Qt would abort with a core dump and name one package, even when none is missing
         print(problem, file=sys.stderr)
         return 1
     from ui.app import run_gui  # Qt is loaded only when the window is asked for

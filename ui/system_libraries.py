@@ -1,7 +1,9 @@
-"""Checks, before Qt starts, that Qt's X11 (xcb) platform plugin can load the system libraries it links to.
+"""Checks, before Qt starts, that Qt's X11 (xcb) platform plugin can load the system libraries it links to
+and has a display to open.
 
-Without them Qt aborts with a core dump and a hint that names one package of several missing. This module
-imports no Qt: it reads the plugin's ELF dependency list and asks the dynamic loader for each library.
+Without either, Qt aborts with a core dump and a hint that names one package of several missing, even when
+only the display is. This module imports no Qt: it reads the plugin's ELF dependency list and asks the
+dynamic loader for each library.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import os
 import platform
 import struct
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 # The system package that provides each library the xcb plugin and the Qt libraries it uses link to.
@@ -138,21 +140,39 @@ def install_command(missing: list[str]) -> str:
     return command + also
 
 
-def _qt_will_use_xcb() -> bool:
-    chosen = os.environ.get("QT_QPA_PLATFORM", "")
+_NO_DISPLAY = (
+    "CV Screener cannot open its window: no display is set (DISPLAY), as in a terminal over SSH or on a text "
+    "console. Start it from a desktop session (or over `ssh -X`); `screener screen FOLDER` needs no window.\n"
+)
+
+
+def _qt_option(qt_options: Sequence[str], name: str, environment: str) -> str:
+    """The value of one of Qt's command-line options, which wins over the variable Qt reads otherwise."""
+    value = os.environ.get(environment, "")
+    options = iter(qt_options)
+    for option in options:
+        given, equals, inline = option.partition("=")
+        if given == name:
+            value = inline if equals else next(options, "")
+    return value
+
+
+def _qt_will_use_xcb(qt_options: Sequence[str]) -> bool:
+    chosen = _qt_option(qt_options, "-platform", "QT_QPA_PLATFORM")
     # Unset on a Wayland desktop, Qt starts its Wayland plugin and never loads xcb.
     return chosen == "xcb" or (not chosen and not os.environ.get("WAYLAND_DISPLAY"))
 
 
-def xcb_problem() -> str | None:
-    """What to install for the app to open on X11, or None when nothing is missing or xcb is not used."""
-    if not sys.platform.startswith("linux") or not _qt_will_use_xcb():
+def xcb_problem(qt_options: Sequence[str] = ()) -> str | None:
+    """What to install, or the missing display, for the app to open on X11; None when all is there or xcb
+    is not used. qt_options are Qt's own command-line options (-platform, -display), as Qt will read them."""
+    if not sys.platform.startswith("linux") or not _qt_will_use_xcb(qt_options):
         return None
     plugin = xcb_plugin()
     missing = missing_libraries(plugin) if plugin is not None else []
-    if not missing:
-        return None
-    return (
-        f"CV Screener cannot open its window: Qt needs system libraries that are not installed "
-        f"({', '.join(missing)}). Install them with:\n\n    {install_command(missing)}\n"
-    )
+    if missing:
+        return (
+            f"CV Screener cannot open its window: Qt needs system libraries that are not installed "
+            f"({', '.join(missing)}). Install them with:\n\n    {install_command(missing)}\n"
+        )
+    return None if _qt_option(qt_options, "-display", "DISPLAY") else _NO_DISPLAY

@@ -27,6 +27,7 @@ def stock_desktop(monkeypatch: pytest.MonkeyPatch) -> list[object]:
     """An X11 session whose system lacks three xcb libraries; returns the calls that reached Qt."""
     monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
     monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.setenv("DISPLAY", ":0")
     monkeypatch.setattr(system_libraries, "_load_library", _load_all_but_hidden)
     started: list[object] = []
     monkeypatch.setattr(ui.app, "run_gui", lambda *args: started.append(args) or 0)
@@ -62,6 +63,34 @@ def test_another_qt_platform_skips_the_check(stock_desktop: list[object], monkey
     monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
 
     assert launcher.main(["gui"]) == 0
+
+    assert len(stock_desktop) == 1
+
+
+def test_qt_platform_option_on_the_command_line_skips_the_check(stock_desktop: list[object]) -> None:
+    assert launcher.main(["-platform", "offscreen", "gui"]) == 0
+
+    assert len(stock_desktop) == 1
+
+
+def test_without_a_display_the_app_says_so_instead_of_naming_a_package(
+    stock_desktop: list[object], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(system_libraries, "_load_library", lambda soname: None)
+    monkeypatch.delenv("DISPLAY")
+
+    assert launcher.main([]) == 1
+
+    assert stock_desktop == []
+    error = capsys.readouterr().err
+    assert "no display is set" in error and "apt install" not in error
+
+
+def test_qt_display_option_gives_the_display(stock_desktop: list[object], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(system_libraries, "_load_library", lambda soname: None)
+    monkeypatch.delenv("DISPLAY")
+
+    assert launcher.main(["-display", ":1", "gui"]) == 0
 
     assert len(stock_desktop) == 1
 
