@@ -155,7 +155,10 @@ class _Glyphs:
 
         One loop with local names: it runs once per glyph and is most of the time a page takes to read.
         """
-        textpage, objects, font_of, glyph = self._textpage, self._objects, self._font_of, PageChar
+        textpage, objects, font_of = self._textpage, self._objects, self._font_of
+        # A PageChar made by tuple.__new__: the same tuple, without the named tuple's Python-level constructor,
+        # which costs four times as much.
+        new_tuple = tuple.__new__
         loose_char_box, text_object_at, font_weight = _loose_char_box, _text_object, _font_weight
         box = _ffi.new("FS_RECTF *")
         glyphs: list[PageChar] = []
@@ -178,7 +181,10 @@ class _Glyphs:
             # glyph by its text matrix); without a font, the loose box's height, which spans the font's.
             drawn_size = size or top - bottom
             glyphs.append(
-                glyph(char, left, page_height - top, right, page_height - bottom, drawn_size, bold, pending_space)
+                new_tuple(
+                    PageChar,
+                    (char, left, page_height - top, right, page_height - bottom, drawn_size, bold, pending_space),
+                )
             )
             pending_space = False
         return glyphs
