@@ -18,6 +18,8 @@ __all__ = ["join_wrapped"]
 _BULLET = re.compile(r"^\s*[•·▪●◦‣∙*►➢✓❖■□➤→-]\s")
 # A line ending like this runs on into the next one whatever its length.
 _RUNS_ON = re.compile(r"(?:[,&/(–-]|\b(?:and|or|of|in|for|the|a|an|to|with|at|on|by|from|as))$", re.IGNORECASE)
+# Only a line's last characters can end that way (a four-letter word, a final newline): the search starts there.
+_RUNS_ON_REACH = 7
 _PARENTHESIS_LINE = re.compile(r"^\([^()]*\)$")
 _LIST_SECTIONS = frozenset({"certifications", "skills", "languages"})
 # Lines further apart than this many font sizes (baseline to baseline) belong to different blocks.
@@ -74,9 +76,11 @@ def _continues(group: list[Line], line: Line, column_edge: _ColumnEdges) -> bool
         return False
     if not _aligned(group[0], last, line):
         return False
-    return (
-        line.text[:1].islower() or bool(_RUNS_ON.search(last.text)) or _fills_column(group[0], last, line, column_edge)
-    )
+    return line.text[:1].islower() or _runs_on(last.text) or _fills_column(group[0], last, line, column_edge)
+
+
+def _runs_on(text: str) -> bool:
+    return _RUNS_ON.search(text, max(0, len(text) - _RUNS_ON_REACH)) is not None
 
 
 def _same_size(a: Line, b: Line) -> bool:

@@ -244,7 +244,7 @@ def extract_degrees(
     A degree dated after `as_of` (the day the CV was written) is in progress.
     """
     fields = _Fields(term_pattern(technical_fields), term_pattern(management_fields))
-    blocks = [replace(line, text=_LOOSE_ACCENT.sub("", line.text)) for line in lines]
+    blocks = [_without_loose_accents(line) for line in lines]
     ordered = sorted(range(len(blocks)), key=lambda index: blocks[index].section != "education")
     found: list[Degree] = []
     for index in ordered:
@@ -252,6 +252,11 @@ def extract_degrees(
             continue
         found += _degrees_in_block(blocks, index, fields, as_of)
     return _merged(found)
+
+
+def _without_loose_accents(line: Line) -> Line:
+    """The block without accents LaTeX set apart from their letters; most blocks are plain ASCII and have none."""
+    return line if line.text.isascii() else replace(line, text=_LOOSE_ACCENT.sub("", line.text))
 
 
 def _degrees_in_block(blocks: Sequence[Line], index: int, fields: _Fields, as_of: date | None) -> Iterator[Degree]:
