@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Protocol
 
@@ -114,10 +114,11 @@ class _Batch:
             self.progress.on_result(self.people.flagged(candidate), len(self.results), self.total)
 
 
-def _jobs_to_read(files: Sequence[Path], batch: _Batch, settings: Settings) -> list[Job]:
-    """Finish from the session whatever it already knows (by path, then by content); the rest is work to do.
+def _jobs_to_read(files: Sequence[Path], batch: _Batch, settings: Settings) -> Iterator[Job]:
+    """Finish from the session whatever it already knows (by path, then by content); yield the rest, to read.
 
-    The hash taken here only spares reading known content; a worker hashes again the bytes it reads.
+    The hash taken here only spares reading known content; a worker hashes again the bytes it reads. Yielded as
+    they are hashed, so the workers start with the first file while the others are still being hashed.
     """
     stored: dict[str, Candidate] = {}
     unfinished: set[Path] = set(files)
@@ -131,7 +132,6 @@ def _jobs_to_read(files: Sequence[Path], batch: _Batch, settings: Settings) -> l
         # A content the session holds keeps its original: a file with it in this batch is a copy, as it is
         # when the session is opened again.
         batch.owners.update((c.sha256, c.file) for c in in_session if c.status == "ok")
-    jobs: list[Job] = []
     for path in files:
         if batch.cancelled():
             break
@@ -151,8 +151,7 @@ def _jobs_to_read(files: Sequence[Path], batch: _Batch, settings: Settings) -> l
         elif known:
             batch.finish(known, stamp=stamp)
         else:
-            jobs.append(Job(path, digest, stamp))
-    return jobs
+            yield Job(path, digest, stamp)
 
 
 def _finish_read(batch: _Batch, job: Job, outcome: Outcome) -> None:
@@ -191,12 +190,12 @@ def screen_files(
         progress.on_started(total)
     batch = _Batch(total, settings, (session, cache), progress)
     jobs = _jobs_to_read(files, batch, settings)
-    if jobs and not batch.cancelled():
-        count = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
-        outcomes = read_in_workers(
-            jobs, settings, workers=count, limits=limits, is_cancelled=batch.cancelled, extract=extract
-        )
-        for job, outcome in outcomes:
-            _finish_read(batch, job, outcome)
+    # As many workers as files at most: how many of them are new is known only once all are hashed.
+    count = max(1, min(workers or os.cpu_count() or 1, total))
+    outcomes = read_in_workers(
+        jobs, settings, workers=count, limits=limits, is_cancelled=batch.cancelled, extract=extract
+    )
+    for job, outcome in outcomes:
+        _finish_read(batch, job, outcome)
     order = {str(path): index for index, path in enumerate(files)}
     return flag_possible_duplicates(sorted(batch.results, key=lambda c: order.get(c.file, total)))

@@ -14,7 +14,7 @@ import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sized
 from dataclasses import dataclass
 from functools import partial
 from multiprocessing.connection import Connection, wait
@@ -311,7 +311,7 @@ def _signal_name(number: int) -> str:
 
 
 def read_in_workers(
-    jobs: Sequence[Job],
+    jobs: Iterable[Job],
     settings: Settings,
     *,
     workers: int,
@@ -323,12 +323,21 @@ def read_in_workers(
 
     Stops early when `is_cancelled()` turns true (checked at least every 0.2 s) or when the caller stops
     iterating; every worker process is ended before this returns. Workers end themselves if this process dies.
+    `jobs` may be listed lazily (hashed one by one): the workers start, and take the first file, as soon as it is
+    listed, so their start-up overlaps the listing of the others. No worker starts when there is no job.
     """
-    queue = deque(jobs)
+    listed = iter(jobs)
+    first = next(listed, None)
+    if first is None or is_cancelled():
+        return
     context = multiprocessing.get_context("spawn")  # what Windows and macOS do anyway; fork is unsafe with Qt
     args = (settings, limits, extract)
-    pool = [_Worker(context, args) for _ in range(max(1, min(workers, len(jobs))))]
+    count = min(workers, len(jobs)) if isinstance(jobs, Sized) else workers
+    pool = [_Worker(context, args) for _ in range(max(1, count))]
+    queue = deque([first])
     try:
+        _hand_out(queue, pool)
+        queue.extend(listed)
         while queue or any(w.job for w in pool):
             _hand_out(queue, pool)
             busy = [w for w in pool if w.job is not None]
