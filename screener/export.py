@@ -8,13 +8,7 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any
-
-from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
+from typing import IO, TYPE_CHECKING, Any
 
 from screener.catalogue import Catalogue
 from screener.cv_date import describe
@@ -22,6 +16,10 @@ from screener.errors import ScreenerError
 from screener.models import Candidate, Degree, DegreeLevel, RoleFit, Span
 from screener.profiles import DEGREE_RANK, gates_summary
 from screener.source_file import readable_path
+
+if TYPE_CHECKING:
+    from openpyxl.cell.cell import Cell
+    from openpyxl.worksheet.worksheet import Worksheet
 
 RESULTS_SCHEMA = "screener.results/3"
 # A spreadsheet runs a cell starting with one of these as a formula (CSV/formula injection).
@@ -371,6 +369,8 @@ def report_rows(listed: Iterable[tuple[Candidate, str, str]]) -> list[ReportRow]
 
 
 def _put(cell: Cell, value: object) -> None:
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
     if not isinstance(value, str):
         cell.value = value
         return
@@ -396,6 +396,12 @@ def write_xlsx(
     rows: Iterable[ReportRow], path: Path, columns: Sequence[ReportColumn] = REPORT_COLUMNS, title: str = "Candidates"
 ) -> None:
     """One sheet: bold frozen headers with a filter, sized columns, text as text and each file a link."""
+    # openpyxl (and numpy, which it loads) only when a workbook is written: a CSV or JSON export needs neither.
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.worksheet import Worksheet
+
     workbook = Workbook()
     sheet = workbook.active
     assert isinstance(sheet, Worksheet)

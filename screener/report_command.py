@@ -6,15 +6,18 @@ import argparse
 import dataclasses
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from screener.blind import blind_label, covers_by_page
-from screener.candidate_report import ReportReview, cv_pages_to_show, render_cv_pages, write_candidate_report
 from screener.catalogue import load_catalogue
 from screener.explain import read_in_a_worker
 from screener.models import Candidate
 from screener.profiles import apply_profile, load_profile
 from screener.settings import Settings
 from screener.store import Session
+
+if TYPE_CHECKING:
+    from screener.candidate_report import ReportReview
 
 __all__ = ["add_report_command", "run_report_command"]
 
@@ -46,6 +49,9 @@ def run_report_command(args: argparse.Namespace) -> int:
     if not args.file.is_file():
         sys.stderr.write(f"screener: no such file: {args.file}\n")
         return EXIT_USAGE
+    # reportlab and Pillow load only for this command, not with every other one.
+    from screener.candidate_report import cv_pages_to_show, render_cv_pages, write_candidate_report
+
     settings = Settings(catalogue=load_catalogue(args.certs))
     document, candidate = read_in_a_worker(args.file, settings)
     if args.profile:
@@ -70,6 +76,8 @@ def _blind_label(candidate: Candidate, session_path: Path | None) -> str:
 
 
 def _review(candidate: Candidate, session_path: Path | None) -> ReportReview:
+    from screener.candidate_report import ReportReview
+
     if session_path is None or not session_path.is_file():
         return ReportReview()
     with Session.open(session_path) as session:
