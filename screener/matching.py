@@ -172,9 +172,10 @@ def _acronym_body(acronym: str) -> str:
     return body if len(acronym) <= _CASE_SENSITIVE_MAX else f"(?i:{body})"
 
 
-def _acronym_pattern(acronyms: Sequence[str]) -> re.Pattern[str]:
-    """All acronyms as whole tokens in one pattern, group a<i> for the i-th acronym."""
-    groups = "|".join(f"(?P<a{index}>{_acronym_body(acronym)})" for index, acronym in enumerate(acronyms))
+def _acronym_pattern(acronyms: Sequence[str], *, grouped: bool = True) -> re.Pattern[str]:
+    """All acronyms as whole tokens in one pattern, group a<i> for the i-th acronym unless not `grouped`."""
+    bodies = (_acronym_body(acronym) for acronym in acronyms)
+    groups = "|".join(f"(?P<a{index}>{body})" if grouped else body for index, body in enumerate(bodies))
     return re.compile(rf"(?<![A-Za-z0-9])(?:{groups})\.?(?![A-Za-z0-9])")
 
 
@@ -215,6 +216,9 @@ class CertificationMatcher:
             key=lambda entry: -len(entry[1]),
         )
         self._acronym_pattern = _acronym_pattern([a for _, a, _ in self._acronyms])
+        # The same without a group per acronym, several times faster: it tells first that a block names none,
+        # as almost every block does.
+        self._any_acronym = _acronym_pattern([a for _, a, _ in self._acronyms], grouped=False)
         self._phrases = [
             (c, utils.default_process(p), _phrase_plainness(p)) for c in catalogue.certifications for p in c.phrases
         ]
@@ -225,6 +229,8 @@ class CertificationMatcher:
         self._not_when = {c.id: _whole_words([w.lower() for w in c.not_when]) for c in catalogue.certifications}
 
     def _acronym_hits(self, text: str) -> list[_Hit]:
+        if not self._any_acronym.search(text):
+            return []
         hits = []
         for found in self._acronym_pattern.finditer(text):
             cert, acronym, plainness = self._acronyms[int(str(found.lastgroup)[1:])]
