@@ -2,9 +2,10 @@
 
 The optional extra `pip install 'cv-screener[ocr]'` installs RapidOCR with its ONNX models inside the wheel and
 onnxruntime; nothing is downloaded at run time. A page is rendered with pypdfium2 at OCR_DPI in grey, turned
-upright (90/180 degrees, from the shape of the text lines and the engine's line-direction classifier),
-recognised, and its words come back as positioned characters in PDF points, so the same layout code that reads
-a text PDF (screener.layout) makes its lines: evidence is highlighted on the scanned page like on any other.
+upright (a quarter turn from the shape of its text lines, upside down from which way up its widest lines read
+with more confidence), recognised, and its words come back as positioned characters in PDF points, so the same
+layout code that reads a text PDF (screener.layout) makes its lines: evidence is highlighted on the scanned page
+like on any other.
 Skew of a few degrees is measured from the text lines and taken out of the word positions.
 """
 
@@ -19,7 +20,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from statistics import median
+from statistics import fmean, median
 from typing import Any, NamedTuple
 
 import pypdfium2 as pdfium
@@ -49,7 +50,7 @@ _FEW_CHARS = 40
 _IMAGE_COVER = 0.5  # share of the page an image must cover to be a scanned page
 _ENGINE_PACKAGE = "rapidocr"
 _ORIENTATION_SCALE = 0.5  # the page is looked at this small to tell its orientation and skew
-_CLS_SAMPLE = 12  # lines the direction classifier looks at
+_DIRECTION_SAMPLE = 6  # lines recognised both ways up to tell an upside-down page
 _MIN_SKEW_DEGREES = 0.3
 _MAX_SKEW_DEGREES = 10.0
 # A detected line's box spans its letters' ink, a little less than the type size (measured on text CVs).
@@ -186,7 +187,15 @@ def _load_engine() -> Any:
 
         # One thread: the batch runs one worker per core. The models come inside the package.
         threads = "EngineConfig.onnxruntime.intra_op_num_threads"
-        params = {"Global.log_level": "error", threads: 1, "EngineConfig.onnxruntime.inter_op_num_threads": 1}
+        params = {
+            "Global.log_level": "error",
+            threads: 1,
+            "EngineConfig.onnxruntime.inter_op_num_threads": 1,
+            # Lines are found on the page drawn at most 1280 px long (about 110 dpi for A4): about half the
+            # detector's time at full size, and body text is still 12 px high there.
+            "Det.limit_type": "max",
+            "Det.limit_side_len": 1280,
+        }
         _engine = RapidOCR(params=params)
     return _engine
 
@@ -240,28 +249,29 @@ def _upright(engine: Any, image: Any) -> tuple[Any, list[Any], int]:
 
 
 def _upside_down(engine: Any, image: Any, boxes: Sequence[Any]) -> bool:
-    """Whether most of the widest lines read upside down, by the engine's direction classifier.
+    """Whether the page reads better turned over: its widest lines recognised both ways, by mean confidence.
 
-    The lines were found on the page drawn small; they are cut from the full drawing, where the classifier
-    sees letters as big as it was trained on. The page is turned only on a clear majority.
+    The engine's line-direction classifier was asked first, and took noisy upright scans for upside-down ones.
+    The lines were found on the page drawn small; they are cut from the full drawing.
     """
     import numpy as np
 
     try:
+        from rapidocr.ch_ppocr_rec import TextRecInput
         from rapidocr.utils.process_img import get_rotate_crop_image
 
-        widest = sorted(boxes, key=lambda quad: -_quad_sizes(quad)[0])[:_CLS_SAMPLE]
+        widest = sorted(boxes, key=lambda quad: -_quad_sizes(quad)[0])[:_DIRECTION_SAMPLE]
         quads = [np.asarray(quad, dtype=np.float32) / _ORIENTATION_SCALE for quad in widest]
         crops = [get_rotate_crop_image(image, quad) for quad in quads]
         if not crops:
             return False
-        labels = engine._load_cls_model()(crops).cls_res
-    except Exception as exc:  # the classifier is an internal of the engine: without it, the page is taken upright
-        log.debug("orientation not classified: %s", exc)
+        recogniser = engine._load_rec_model()
+        upright = recogniser(TextRecInput(img=crops)).scores or ()
+        turned = recogniser(TextRecInput(img=[np.ascontiguousarray(np.rot90(c, k=2)) for c in crops])).scores or ()
+    except Exception as exc:  # internals of the engine: without them, the page is taken upright
+        log.debug("direction not told: %s", exc)
         return False
-    flipped: float = sum(float(score) for label, score in labels if str(label) == "180")
-    upright: float = sum(float(score) for label, score in labels if str(label) == "0")
-    return flipped > 2 * upright
+    return bool(turned) and fmean(map(float, turned)) > fmean(map(float, upright or (0.0,))) + 0.1
 
 
 def _skew(boxes: Sequence[Any]) -> float:
@@ -317,7 +327,7 @@ def _word_chars(word: str, box: Any, skew: float, centre: tuple[float, float], s
     word = word.strip()
     if not word:
         return []
-    line_height = max(_quad_sizes(box)[1], 1.0)
+    line_height = max(_quad_sizes(box)[1], 1.0)  # the engine turns a word's box with its line
     size = line_height * scale * _SIZE_OF_BOX_HEIGHT
     xs = [float(point[0]) for point in box]
     ys = [float(point[1]) for point in box]
