@@ -121,7 +121,7 @@ _STREET = re.compile(
 _POSTCODE = re.compile(
     r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b"  # UK
     r"|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b"  # US state and ZIP
-    r"|\b\d{4,5}\s+[A-ZÄÖÜ][a-zäöüßéè]+(?:[ -][A-Z][a-zäöüßéè]+)?\b"  # DE, FR, NL, ... code and town
+    r"|\b(?!(?:19|20)\d\d\b)\d{4,5}\s+[A-ZÄÖÜ][a-zäöüßéè]+(?:[ -][A-Z][a-zäöüßéè]+)?\b"  # DE, FR: code, town
 )
 _PERSONAL_SECTIONS = frozenset(("header", "other"))  # the top of a CV, and "Personal details" sections
 _NAME_WORD_MIN = 2
@@ -189,7 +189,7 @@ def personal_spans(document: Document, contact: Contact | None = None) -> list[P
     found: list[PersonalSpan] = []
     for line in lines:
         found += _merged(line, [*_beside_a_label(line, lines), *_stretches(line, name_words)])
-    if not contact.name:
+    if not any(span.kind == "name" for span in found):  # no name read, or not as the page writes it
         found += _unnamed_name_line(lines, found)
     return sorted(found, key=lambda s: (s.page, s.line.box.top, s.line.box.x0, s.start))
 
@@ -200,7 +200,7 @@ def _name_patterns(name: str | None) -> list[re.Pattern[str]]:
         return []
     words = [word.strip(".,()") for word in name.split()]
     words = [word for word in words if len(word) >= _NAME_WORD_MIN]
-    full = r"\s+".join(re.escape(word) for word in name.split())
+    full = r"[\W_]{0,3}".join(re.escape(word) for word in name.split())  # "Jane Doe", "jane|doe", "JaneDoe"
     patterns = [re.compile(rf"(?<!\w){full}(?!\w)", re.IGNORECASE)]
     for word in words:
         spelt = "|".join(re.escape(form) for form in {word, word.upper(), word.capitalize()})

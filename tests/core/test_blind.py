@@ -206,3 +206,15 @@ def test_the_report_command_writes_a_blind_report_with_the_pages_covered(
     assert "Candidate 2" in text and "covered in black for blind review" in text
     assert [value for value in (*PERSONAL.values(), "Okafor", path.name) if value in text] == []
     assert "Holds PMP (Project Management Professional)" in text
+
+
+def test_a_name_styled_on_the_page_is_found_as_the_contact_extraction_read_it() -> None:
+    for written in ("jane|doe", "JaneDoe", "JANE DOE"):
+        big = Line(written, 1, Box(50, 40, 200, 64), 24.0, False, "skills")
+        spans = personal_spans(Document(1, (big, line("Led delivery", "experience"))), Contact(name="Jane Doe"))
+        assert [(s.kind, s.text) for s in spans] == [("name", written)]
+
+
+def test_a_year_before_a_capitalised_word_is_no_post_code() -> None:
+    document = Document(1, (line("Sustainable Monitoring Capacity 2014 Building", "other"),))
+    assert personal_spans(document) == []
