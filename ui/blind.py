@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRectF, Signal
-from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter
+from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QUndoStack
 
 from screener.blind import blind_label, covers_by_page, masked_document, personal_spans, scrub
 from screener.errors import ScreenerError
@@ -148,6 +148,17 @@ class BlindReview(QObject):
         if self._on and key and key not in self._revealed and key in self._numbers:
             return blind_label(self._numbers[key])
         return fallback
+
+    def hide_in_undo_texts(self, stack: QUndoStack, candidates: Iterable[Candidate]) -> None:
+        """Rename hidden candidates in the Edit menu's Undo and Redo texts ("Undo Shortlist Candidate 17"):
+        the steps were named when blind review was off."""
+        names = {display_name(c): self.blind_label(c) for c in candidates if self.hides(c)}
+        for index in range(stack.count()):
+            command = stack.command(index)
+            text = command.text()
+            for name in [name for name in names if name in text]:
+                text = text.replace(name, names[name])
+            command.setText(text)
 
     # Revealing --------------------------------------------------------------------------------------
 

@@ -813,6 +813,7 @@ class MainWindow(QMainWindow):
         self._proxy.invalidate()  # the filter matches numbers, not names, while blind review is on
         self._chart.update()
         self._progress.hide_files = self._blind.is_on()
+        self._blind.hide_in_undo_texts(self._review.stack, self._model.candidates())
         if len(self._selected_source_rows()) <= 1:
             self._detail.show_row(self._detail.current_row())
 

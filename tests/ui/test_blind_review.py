@@ -384,3 +384,12 @@ def test_blind_review_is_in_the_toolbar_and_the_view_menu_and_on_ctrl_b(qtbot: Q
     assert window.blind_review().is_on()
     qtbot.keyClick(window.table(), Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
     assert not window.blind_review().is_on()
+
+
+def test_the_edit_menu_names_no_hidden_candidate(window: MainWindow) -> None:
+    window.model().append_candidates([ADA, ALAN])
+    window.select_source_row(row_of(window, ADA.sha256))
+    window.set_verdict("shortlist")
+    assert "Ada Lovelace" in window.undo_stack().undoText()
+    blind(window)
+    assert re.fullmatch(r"Shortlist Candidate \d", window.undo_stack().undoText())
