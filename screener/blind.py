@@ -125,6 +125,10 @@ _POSTCODE = re.compile(
 )
 _PERSONAL_SECTIONS = frozenset(("header", "other"))  # the top of a CV, and "Personal details" sections
 _NAME_WORD_MIN = 2
+_FILE_PATH = re.compile(
+    r"(?:[A-Za-z]:)?[/\\][^\n()\"“”]*?\.(?:pdf|docx?|odt|rtf|pages)\b|[^\s/\\()]+\.(?:pdf|docx?|odt|rtf|pages)\b",
+    re.IGNORECASE,
+)
 _CONTACT_ITEM_WORDS = 5  # a place on the contact line: "Leeds, UK", "Greater London Area"
 _SAME_ROW = 3.0  # points: a label's value set in the cell beside it
 _TOP_SHARE = 0.25  # of page 1: where a name the contact extraction missed is set
@@ -437,6 +441,7 @@ def scrub(text: str, candidate: Candidate, hidden: str = HIDDEN) -> str:
     identifies them replaced by `hidden`, and any other email address, phone number or link too."""
     for word in identifying_words(candidate):
         text = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", hidden, text, flags=re.IGNORECASE)
+    text = _FILE_PATH.sub(hidden, text)  # another candidate's file: "possible duplicate of /cvs/jane.pdf"
     stretches = sorted([*email_spans(text), *phone_spans(text), *(m.span() for m in _LINK.finditer(text))])
     for start, end in reversed(stretches):
         text = text[:start] + hidden + text[end:]

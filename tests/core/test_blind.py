@@ -152,6 +152,8 @@ def test_the_app_s_own_texts_are_scrubbed_of_who_the_candidate_is() -> None:
     )
     text = scrub("Cannot read /cvs/grace_okafor_cv.pdf: Grace Okafor, grace@example.org, www.grace.dev", candidate)
     assert "grace" not in text.lower() and "Okafor" not in text and "[hidden]" in text
+    other = scrub("possible duplicate of /cvs/old/Jane Doe CV.pdf (same email); see jane_doe.docx", candidate)
+    assert other == "possible duplicate of [hidden] (same email); see [hidden]"
     assert blind_label(17) == "Candidate 17"
 
 
