@@ -1,9 +1,9 @@
 """Checks, before Qt starts, that Qt's X11 (xcb) platform plugin can load the system libraries it links to
 and has a display to open.
 
-Without either, Qt aborts with a core dump and a hint that names one package of several missing, even when
-only the display is. This module imports no Qt: it reads the plugin's ELF dependency list and asks the
-dynamic loader for each library.
+Without either (or with a display no X server answers on), Qt aborts with a core dump and a hint that names one
+package of several missing, even when only the display is. This module imports no Qt: it reads the plugin's ELF
+dependency list, asks the dynamic loader for each library, and asks libxcb whether the display answers.
 """
 
 from __future__ import annotations
@@ -146,6 +146,30 @@ _NO_DISPLAY = (
 )
 
 
+def _no_server(display: str) -> str:
+    return (
+        f"CV Screener cannot open its window: no X server answers on display {display!r}. Start it from a desktop "
+        "session, or check DISPLAY; `screener screen FOLDER` needs no window.\n"
+    )
+
+
+def _display_answers(display: str) -> bool:
+    """Whether an X server accepts a connection on the display, asked through libxcb as Qt's plugin will."""
+    try:
+        xcb = ctypes.CDLL("libxcb.so.1")
+    except OSError:
+        return True  # the library check names what is missing
+    xcb.xcb_connect.restype = ctypes.c_void_p
+    xcb.xcb_connect.argtypes = [ctypes.c_char_p, ctypes.c_void_p]
+    xcb.xcb_connection_has_error.argtypes = [ctypes.c_void_p]
+    xcb.xcb_disconnect.argtypes = [ctypes.c_void_p]
+    connection = xcb.xcb_connect(display.encode(), None)  # never NULL: a failed one carries its error
+    try:
+        return bool(xcb.xcb_connection_has_error(connection) == 0)
+    finally:
+        xcb.xcb_disconnect(connection)
+
+
 def _qt_option(qt_options: Sequence[str], name: str, environment: str) -> str:
     """The value of one of Qt's command-line options, which wins over the variable Qt reads otherwise."""
     value = os.environ.get(environment, "")
@@ -175,4 +199,7 @@ def xcb_problem(qt_options: Sequence[str] = ()) -> str | None:
             f"CV Screener cannot open its window: Qt needs system libraries that are not installed "
             f"({', '.join(missing)}). Install them with:\n\n    {install_command(missing)}\n"
         )
-    return None if _qt_option(qt_options, "-display", "DISPLAY") else _NO_DISPLAY
+    display = _qt_option(qt_options, "-display", "DISPLAY")
+    if not display:
+        return _NO_DISPLAY
+    return None if _display_answers(display) else _no_server(display)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -29,6 +30,7 @@ def stock_desktop(monkeypatch: pytest.MonkeyPatch) -> list[object]:
     monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
     monkeypatch.setenv("DISPLAY", ":0")
     monkeypatch.setattr(system_libraries, "_load_library", _load_all_but_hidden)
+    monkeypatch.setattr(system_libraries, "_display_answers", lambda display: True)
     started: list[object] = []
     monkeypatch.setattr(ui.app, "run_gui", lambda *args: started.append(args) or 0)
     return started
@@ -101,3 +103,20 @@ def test_the_app_starts_when_every_library_loads(stock_desktop: list[object], mo
     assert launcher.main(["gui"]) == 0
 
     assert len(stock_desktop) == 1
+
+
+def test_a_display_no_x_server_answers_on_is_named_instead_of_a_package(
+    stock_desktop: list[object], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(system_libraries, "_load_library", lambda soname: None)
+    monkeypatch.undo()  # the real check, on a display number no X server on this machine has taken
+    monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.setattr(ui.app, "run_gui", lambda *args: stock_desktop.append(args) or 0)
+    free = next(n for n in range(173, 999) if not Path(f"/tmp/.X11-unix/X{n}").exists())
+
+    assert launcher.main(["-display", f":{free}", "gui"]) == 1
+
+    assert stock_desktop == []
+    error = capsys.readouterr().err
+    assert f"no X server answers on display ':{free}'" in error and "apt install" not in error
