@@ -40,9 +40,10 @@ def _close_and_quit() -> None:
 
 
 def run_gui(paths: Sequence[Path] = (), session_path: Path | None = None, qt_options: Sequence[str] = ()) -> int:
-    """Open the main window on a session (default: the last one open), screen `paths` (PDF files or folders)
+    """Open the main window on a session (default: the last one open), screen `paths` (CV files or folders)
     straight away, and run until it closes. `qt_options` go to Qt (-style fusion, -platform offscreen, ...)."""
-    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    # Warnings only, as the command line: the terminal a reviewer started the app from is not a log.
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its font warnings mean nothing to a reviewer
     app = QApplication.instance() or QApplication([*sys.argv[:1], *qt_options])
     QApplication.setApplicationName("CV Screener")

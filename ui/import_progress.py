@@ -71,7 +71,7 @@ class ImportProgress(QWidget):
         """Show the panel while the files are still being found."""
         self._started_at = time.monotonic()
         self._bar.setRange(0, 0)  # busy indicator until the total is known
-        self._label.setText("Looking for PDF files…")
+        self._label.setText("Looking for CV files…")
         self._cancel.setEnabled(True)
         self.show()
 

@@ -79,5 +79,5 @@ class ImportWorker(QThread):
             already = len(found) - len(new)
             messages.notify(f"{already} file{'s' if already != 1 else ''} already in the list, not screened again.")
         if not found:
-            messages.notify("No PDF files found in what was opened.")
+            messages.notify("No CV files (PDF or Word) found in what was opened.")
         return new

@@ -97,7 +97,7 @@ def test_the_empty_list_says_nothing_while_screening(
     qtbot: QtBot, window: MainWindow, screening: FakeScreening, tmp_path: Path
 ) -> None:
     table = window.table()
-    assert "Drop CV PDFs" in table.hint()
+    assert "Drop CVs (PDF or Word)" in table.hint()
     screening.release = threading.Event()
     window.import_paths(pdf_files(tmp_path / "cvs", 2))
     qtbot.waitUntil(window.is_importing, timeout=5000)
