@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+import pypdfium2 as pdfium
 from fpdf import FPDF
 from PIL import Image
 
@@ -63,3 +65,18 @@ def personal_cv(path: Path) -> Path:
     write(378, "MSc Computer Science, University of Lagos, 2009")
     pdf.output(str(path))
     return path
+
+
+def pdf_text(path: Path) -> tuple[int, str]:
+    """A PDF's page count and its text with every run of white space made one space, as a reader copies it."""
+    pdf = pdfium.PdfDocument(path)
+    try:
+        texts = []
+        for page in pdf:
+            textpage = page.get_textpage()
+            texts.append(textpage.get_text_bounded())
+            textpage.close()
+            page.close()
+        return len(pdf), re.sub(r"\s+", " ", " ".join(texts))
+    finally:
+        pdf.close()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections import Counter
 from pathlib import Path
 
@@ -25,7 +24,7 @@ from screener.models import Box, Candidate, Contact, Document, Line
 from screener.screening import Screener
 from screener.settings import Settings
 from screener.store import Session
-from tests.personal_cv import PERSONAL, PHOTO_BOX, personal_cv
+from tests.personal_cv import PERSONAL, PHOTO_BOX, pdf_text, personal_cv
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 
@@ -194,17 +193,7 @@ def test_the_report_command_writes_a_blind_report_with_the_pages_covered(
         session.blind_numbers(["another CV", candidate.sha256])
     out = tmp_path / "report.pdf"
     assert main(["report", str(path), "--out", str(out), "--blind", "--session", str(tmp_path / "s.sqlite")]) == 0
-    pdf = pdfium.PdfDocument(out)
-    try:
-        pages = []
-        for page in pdf:
-            textpage = page.get_textpage()
-            pages.append(textpage.get_text_bounded())
-            textpage.close()
-            page.close()
-    finally:
-        pdf.close()
-    text = re.sub(r"\s+", " ", " ".join(pages))
+    _pages, text = pdf_text(out)
     assert "Candidate 2" in text and "covered in black for blind review" in text
     assert [value for value in (*PERSONAL.values(), "Okafor", path.name) if value in text] == []
     assert "Holds PMP (Project Management Professional)" in text

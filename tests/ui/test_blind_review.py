@@ -8,7 +8,6 @@ import json
 import re
 from pathlib import Path
 
-import pypdfium2 as pdfium
 import pytest
 from docx import Document as WordDocument
 from openpyxl import load_workbook
@@ -24,7 +23,7 @@ from screener.models import Box, Candidate, Document, Evidence
 from screener.screening import Screener
 from screener.settings import Settings
 from screener.store import Session, scoring_fingerprint
-from tests.personal_cv import PERSONAL, PHOTO_BOX, personal_cv
+from tests.personal_cv import PERSONAL, PHOTO_BOX, pdf_text, personal_cv
 from ui.blind import HIDDEN_FILE
 from ui.candidate_model import Column
 from ui.decision_log_view import DecisionLogDialog
@@ -335,20 +334,6 @@ def test_every_action_in_blind_review_is_logged_with_its_snapshot_and_shown_by_n
     assert "Ada" not in exported and "Lovelace" not in exported and ada_label in exported and "blind" in exported
 
 
-def report_text(path: Path) -> tuple[int, str]:
-    pdf = pdfium.PdfDocument(path)
-    try:
-        texts = []
-        for page in pdf:
-            textpage = page.get_textpage()
-            texts.append(textpage.get_text_bounded())
-            textpage.close()
-            page.close()
-        return len(pdf), re.sub(r"\s+", " ", " ".join(texts))
-    finally:
-        pdf.close()
-
-
 def test_a_blind_candidate_report_holds_every_evidence_label_and_no_hidden_field(
     qtbot: QtBot, window: MainWindow, grace: tuple[Document, Candidate], tmp_path: Path
 ) -> None:
@@ -360,7 +345,7 @@ def test_a_blind_candidate_report_holds_every_evidence_label_and_no_hidden_field
     out = tmp_path / f"{label} report.pdf"
     with qtbot.waitSignal(window.candidate_report().written, timeout=30_000):
         window.candidate_report().export_to(out, candidate, window.model().review(0), label)
-    pages, text = report_text(out)
+    pages, text = pdf_text(out)
     assert pages == 2 and label in text and "blind review" in text.lower()
     assert candidate.scores is not None
     for evidence in candidate.scores.evidence:
