@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
+from screener import screening
 from screener.codec import candidate_from_json, candidate_to_json, document_from_json, document_to_json
 from screener.errors import SessionError
 from screener.models import Candidate, Document
 from screener.pdftext import read_document
-from screener import screening
 from screener.screening import Screener, file_sha256
 from screener.settings import Settings
 from screener.store import (
