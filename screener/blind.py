@@ -439,8 +439,11 @@ def identifying_words(candidate: Candidate) -> list[str]:
 def scrub(text: str, candidate: Candidate, hidden: str = HIDDEN) -> str:
     """A text the app shows about a candidate (an error, a warning, a line read from the CV) with whatever
     identifies them replaced by `hidden`, and any other email address, phone number or link too."""
+    if not text:
+        return text
     for word in identifying_words(candidate):
-        text = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", hidden, text, flags=re.IGNORECASE)
+        if word.casefold() in text.casefold():  # most texts hold none: no pattern is compiled for them
+            text = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", hidden, text, flags=re.IGNORECASE)
     text = _FILE_PATH.sub(hidden, text)  # another candidate's file: "possible duplicate of /cvs/jane.pdf"
     stretches = sorted([*email_spans(text), *phone_spans(text), *(m.span() for m in _LINK.finditer(text))])
     for start, end in reversed(stretches):

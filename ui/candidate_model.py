@@ -288,7 +288,7 @@ class CandidateTableModel(QAbstractTableModel):
                 return HIDDEN_FILE
             text = self._rows[row].texts[column]
             copies = f" · {self._copies_text(row)}" if candidate.sha256 in self._copies else ""
-            return self._blind.text(candidate, text) + copies
+            return (self._blind.text(candidate, text) if candidate.error else text) + copies
         if role == _SORT_ROLE:
             return float(self._blind.number_of(candidate))
         if role == _TOOLTIP_ROLE and column == Column.STATUS and candidate.error:
