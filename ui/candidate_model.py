@@ -68,6 +68,7 @@ _NUMBER_COLUMNS = frozenset((*SCORE_COLUMNS, Column.YEARS))
 _RANKED_COLUMNS = frozenset((Column.ROLE_FIT, *_NUMBER_COLUMNS, Column.CERTIFICATIONS, Column.DECISION, Column.GATES))
 _COLUMN_COUNT = len(Column)
 _IDENTITY_COLUMNS = frozenset((Column.NAME, Column.FILE, Column.STATUS))  # what blind review changes
+_NAMING_COLUMNS = frozenset((Column.NAME, Column.FILE))  # sorted by number in blind review
 _VERDICT_RANK: dict[Verdict, int] = {"shortlist": 3, "maybe": 2, "reject": 1, "none": 0}
 _MISSING = -1.0  # sorts unscored rows (errors) below every real score
 _ROW_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
@@ -274,7 +275,7 @@ class CandidateTableModel(QAbstractTableModel):
         self._blind_search = {}
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, _COLUMN_COUNT - 1))
-        if self._sort_column in _IDENTITY_COLUMNS:
+        if self._sort_column in _NAMING_COLUMNS:
             self._keep_sorted()
 
     def _blind_data(self, row: int, column: Column, role: int) -> Any:
@@ -290,7 +291,7 @@ class CandidateTableModel(QAbstractTableModel):
             copies = f" · {self._copies_text(row)}" if candidate.sha256 in self._copies else ""
             return (self._blind.text(candidate, text) if candidate.error else text) + copies
         if role == _SORT_ROLE:
-            return float(self._blind.number_of(candidate))
+            return self._row_key(self._rows[row], column)
         if role == _TOOLTIP_ROLE and column == Column.STATUS and candidate.error:
             return self._blind.text(candidate, candidate.error)
         if role == _DECORATION_ROLE and column == Column.STATUS and candidate.status == "error":
@@ -462,7 +463,7 @@ class CandidateTableModel(QAbstractTableModel):
         return [self._row_key(row, column) for row in self._rows]
 
     def _row_key(self, row: _Row, column: Column) -> SortKey:
-        if column in _IDENTITY_COLUMNS and self._blind is not None and self._blind.is_on():
+        if column in _NAMING_COLUMNS and self._blind is not None and self._blind.is_on():
             # By number, not by the names and files that blind review hides, or the order would tell them.
             return float(self._blind.number_of(row.candidate))
         if column == Column.DECISION:

@@ -15,7 +15,7 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QToolBar
 from pytestqt.qtbot import QtBot
-from ui_factories import ONE_PAGE, FakeScreening, make_candidate, span
+from ui_factories import ONE_PAGE, FakeScreening, make_candidate, make_error, span
 
 from screener.blind import personal_spans, scrub
 from screener.cv_formats import read_cv
@@ -109,6 +109,9 @@ def test_sorting_by_name_in_blind_review_sorts_by_number(window: MainWindow) -> 
     window.table().sortByColumn(Column.NAME, Qt.SortOrder.AscendingOrder)
     order = [window.model().index(row, Column.NAME).data() for row in range(2)]
     assert order == ["Candidate 1", "Candidate 2"]
+    window.model().append_candidates([make_error("/cvs/broken.pdf")])  # sorting by status still sorts by status
+    window.table().sortByColumn(Column.STATUS, Qt.SortOrder.AscendingOrder)
+    assert [window.model().candidate(row).status for row in range(3)] == ["error", "ok", "ok"]
 
 
 def test_toggling_blind_review_changes_no_score_and_no_rank(window: MainWindow) -> None:
