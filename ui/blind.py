@@ -56,6 +56,7 @@ class BlindReview(QObject):
         self.toggle_action.toggled.connect(self.set_on)
         self.reveal_action = QAction("Reveal &Identity", self)
         self.reveal_action.setStatusTip("Show who the selected candidate is; the decision log records it")
+        self.reveal_action.setEnabled(False)  # there is no one to reveal until blind review is on
 
     # The session ------------------------------------------------------------------------------------
 
@@ -76,6 +77,7 @@ class BlindReview(QObject):
         self.toggle_action.blockSignals(True)
         self.toggle_action.setChecked(on)
         self.toggle_action.blockSignals(False)
+        self.reveal_action.setEnabled(on)
         self.changed.emit()
 
     def number(self, candidates: Iterable[Candidate]) -> None:
@@ -104,6 +106,7 @@ class BlindReview(QObject):
         self._on = on
         if self.toggle_action.isChecked() != on:
             self.toggle_action.setChecked(on)
+        self.reveal_action.setEnabled(on)
         if self._session is not None:
             try:
                 self._session.set_setting(_SETTING, "on" if on else "off")

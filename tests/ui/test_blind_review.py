@@ -272,7 +272,9 @@ def test_an_export_in_blind_review_leaves_who_they_are_out_and_says_blind(
 
 def test_revealing_is_one_action_for_one_candidate_and_is_logged(qtbot: QtBot, window: MainWindow) -> None:
     window.model().append_candidates([ADA, ALAN])
+    assert not window.reveal_action.isEnabled()  # nothing is hidden
     blind(window)
+    assert window.reveal_action.isEnabled()
     window.table().selectAll()
     window.reveal_action.trigger()  # several selected: no one is revealed
     assert "Ada Lovelace" not in shown_texts(window) and "Alan Turing" not in shown_texts(window)
