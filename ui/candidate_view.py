@@ -10,7 +10,9 @@ from .candidate_model import SCORE_COLUMNS, Column
 from .candidate_proxy import CandidateProxyModel
 from .delegates import ScoreBarDelegate
 
-_EMPTY_LIST = "Drop CVs (PDF or Word) or a folder here,\nor press Ctrl+O to open files and Ctrl+Shift+O to open a folder."
+_EMPTY_LIST = (
+    "Drop CVs (PDF or Word) or a folder here,\nor press Ctrl+O to open files and Ctrl+Shift+O to open a folder."
+)
 _NOTHING_MATCHES = "No candidate matches the filters."
 _COLUMN_WIDTHS: dict[Column, int] = {
     Column.NAME: 150,
