@@ -46,6 +46,7 @@ class BlindReview(QObject):
         self._on = False
         self._session: Session | None = None
         self._numbers: dict[str, int] = {}
+        self._pending: set[str] = set()  # candidates arrived but not numbered yet: numbered together when needed
         self._revealed: set[str] = set()
         self.toggle_action = QAction("&Blind Review", self)
         self.toggle_action.setCheckable(True)
@@ -63,7 +64,7 @@ class BlindReview(QObject):
     def show_session(self, session: Session | None, candidates: Sequence[Candidate]) -> None:
         """Take up the session's choice, numbers and reveals (none without a session), numbering `candidates`."""
         self._session = session
-        self._numbers, self._revealed = {}, set()
+        self._numbers, self._pending, self._revealed = {}, set(), set()
         on = False
         if session is not None:
             try:
@@ -80,10 +81,17 @@ class BlindReview(QObject):
         self.reveal_action.setEnabled(on)
         self.changed.emit()
 
-    def number(self, candidates: Iterable[Candidate]) -> None:
-        """Give the candidates not numbered yet the next numbers, in an order unrelated to their names or files
-        (their content's hash), so a number says nothing of who they are."""
-        new = sorted({key_of(c) for c in candidates if c.status != "duplicate"} - self._numbers.keys())
+    def note(self, candidates: Iterable[Candidate]) -> None:
+        """Keep the candidates to number later, together with any asked for: during an import the list stays
+        responsive, with no session write per batch of rows, and the numbers keep the order `number` gives."""
+        self._pending.update(key_of(c) for c in candidates if c.status != "duplicate")
+        self._pending -= self._numbers.keys()
+
+    def number(self, candidates: Iterable[Candidate] = ()) -> None:
+        """Give the candidates not numbered yet, and those noted before, the next numbers, in an order unrelated
+        to their names or files (their content's hash), so a number says nothing of who they are."""
+        self.note(candidates)
+        new, self._pending = sorted(self._pending), set()
         if not new:
             return
         if self._session is not None:
@@ -104,6 +112,8 @@ class BlindReview(QObject):
         if on == self._on:
             return
         self._on = on
+        if on:
+            self.number()  # those noted during an import, before any is shown by number
         if self.toggle_action.isChecked() != on:
             self.toggle_action.setChecked(on)
         self.reveal_action.setEnabled(on)

@@ -592,7 +592,10 @@ class MainWindow(QMainWindow):
     def _flush_arrived(self) -> None:
         self._flush_timer.stop()
         arrived, self._arrived = self._arrived, []
-        self._blind.number(arrived)
+        if self._blind.is_on():
+            self._blind.number(arrived)  # shown by number straight away
+        else:
+            self._blind.note(arrived)
         self._model.append_candidates(self._with_profile(arrived))
         if self._latest_progress is not None:
             self._progress.advance(*self._latest_progress)
@@ -602,6 +605,7 @@ class MainWindow(QMainWindow):
 
     def _import_finished(self, cancelled: bool) -> None:
         self._flush_arrived()
+        self._blind.number()  # the import's candidates, in one write to the session
         _settle_long_lived_objects()
         if self._tally.files or cancelled:
             messages.notify(self._tally.summary(cancelled))
@@ -609,6 +613,7 @@ class MainWindow(QMainWindow):
 
     def _import_failed(self, exc: BaseException) -> None:
         self._flush_arrived()
+        self._blind.number()
         self._last_import_cancelled = False
         show_exception(self, exc)
 

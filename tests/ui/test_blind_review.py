@@ -15,7 +15,7 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QToolBar
 from pytestqt.qtbot import QtBot
-from ui_factories import ONE_PAGE, FakeScreening, make_candidate, make_error, span
+from ui_factories import ONE_PAGE, FakeScreening, make_candidate, make_error, pdf_files, span
 
 from screener.blind import personal_spans, scrub
 from screener.cv_formats import read_cv
@@ -383,3 +383,20 @@ def test_the_edit_menu_names_no_hidden_candidate(window: MainWindow) -> None:
     assert "Ada Lovelace" in window.undo_stack().undoText()
     blind(window)
     assert re.fullmatch(r"Shortlist Candidate \d", window.undo_stack().undoText())
+
+
+def test_an_import_numbers_its_candidates_in_one_write_in_an_order_unrelated_to_who_they_are(
+    qtbot: QtBot, window: MainWindow, screening: FakeScreening, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    session = window.session()
+    assert session is not None
+    writes: list[list[str]] = []
+    numbers = session.blind_numbers
+    monkeypatch.setattr(session, "blind_numbers", lambda keys=(): writes.append(list(keys)) or numbers(keys))
+    screening.seconds_per_file = 0.15  # rows arrive over several batches of the list
+    with qtbot.waitSignal(window.import_finished, timeout=20_000):
+        window.import_paths(pdf_files(tmp_path / "cvs", 6))
+    assert len([keys for keys in writes if keys]) == 1  # none while the rows arrived
+    candidates = window.model().candidates()
+    by_hash = sorted(candidates, key=lambda c: c.sha256)
+    assert [window.blind_review().number_of(c) for c in by_hash] == [1, 2, 3, 4, 5, 6]
