@@ -171,4 +171,5 @@ def test_undoing_a_deletion_leaves_a_file_that_took_the_sessions_name_alone(
     window.undo_stack().undo()
     dialog = window.findChild(QMessageBox)
     assert dialog is not None and "could not be restored" in dialog.text()
+    dialog.done(0)  # closed, so that the next error gets a dialog of its own
     assert session_path.read_text(encoding="utf-8") == "a colleague's notes" and window.session() is None
