@@ -109,11 +109,19 @@ def clear_filter_action(window: QWidget, clear: Callable[[], None], cancel_impor
 
 def confirm_removal(parent: QWidget, names: Sequence[str]) -> bool:
     who = names[0] if len(names) == 1 else f"these {len(names)} candidates"
+    text = (
+        f"Remove {who} from the session, with decision and note?\n\nThe files stay on disk; Undo (Ctrl+Z) "
+        "brings the candidates back."
+    )
+    return ask_first(parent, "Remove from session", text)
+
+
+def ask_first(parent: QWidget, title: str, text: str) -> bool:
+    """Whether the user goes ahead with a deletion; Cancel is the default, so Enter deletes nothing."""
     answer = QMessageBox.question(
         parent,
-        "Remove from session",
-        f"Remove {who} from the session, with decision and note?\n\nThe files stay on disk; Undo (Ctrl+Z) "
-        "brings the candidates back.",
+        title,
+        text,
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
         QMessageBox.StandardButton.Cancel,
     )

@@ -11,29 +11,19 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QInputDialog, QWidget
 
 from screener.errors import SessionError
 from screener.store import Session
 
 from . import messages
+from .actions import ask_first
 from .candidate_model import CandidateTableModel
 from .errors import show_exception
 from .history import CandidateRemoval
 
 DEFAULT_PURGE_DAYS = 180
 _UNDO_HINT = "Undo (Ctrl+Z) brings them back while this window is open."
-
-
-def _ask(parent: QWidget, title: str, text: str) -> bool:
-    answer = QMessageBox.question(
-        parent,
-        title,
-        text,
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-        QMessageBox.StandardButton.Cancel,
-    )
-    return answer == QMessageBox.StandardButton.Yes
 
 
 def _candidates(count: int) -> str:
@@ -115,7 +105,7 @@ class SessionDeletions(QObject):
             f"decisions, notes and decision log?\n\nThe CV files stay on disk; Undo (Ctrl+Z) restores the session "
             "while this window is open."
         )
-        if _ask(self._window, "Delete session", text):
+        if ask_first(self._window, "Delete session", text):
             self._stack.clear()  # the steps taken in the session do not apply without it
             self._stack.push(SessionDeletion(self._window, session, self._close_session, self._open_session))
 
@@ -160,6 +150,6 @@ class SessionDeletions(QObject):
             f"{reason}Remove the {_candidates(removal.count())} {older} from the session, with their decisions "
             f"and notes?\n\nThe CV files stay on disk; {_UNDO_HINT}"
         )
-        if _ask(self._window, "Remove old candidates", text):
+        if ask_first(self._window, "Remove old candidates", text):
             self._stack.push(removal)
             messages.notify(f"Removed {_candidates(removal.count())} {older}.")
