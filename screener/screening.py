@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import logging
 from collections.abc import Iterable, Mapping, Sequence
@@ -56,6 +57,11 @@ class Screener:
     @property
     def catalogue(self) -> Catalogue:
         return self.settings.catalogue
+
+    @functools.cached_property
+    def matching_key(self) -> str:
+        """matching_key of the settings, worked out once: it hashes the whole catalogue."""
+        return matching_key(self.settings)
 
     def screen_document(self, document: Document, file: str, sha256: str) -> Candidate:
         """Everything scoring needs is in the document, so a stored extraction can be re-scored."""
@@ -151,7 +157,7 @@ def rescore(
     A row without an extraction (a file that failed, or one not kept) comes back as it was. Warnings are
     kept: they hold the document's own and the possible-duplicate flags, which scoring does not change.
     """
-    same_findings = matched_with == matching_key(screener.settings)
+    same_findings = matched_with == screener.matching_key
     rescored = []
     for candidate in candidates:
         document = documents.get(candidate.sha256) if candidate.status == "ok" else None

@@ -207,7 +207,7 @@ def scoring_fingerprint(settings: Settings) -> str:
 def rescored_result(screener: Screener, stored: StoredResult, document: Document, file: str) -> Candidate:
     """A stored result scored under the screener's settings: from its findings when matching would find the
     same, else matched again from its document; either way without reading the PDF."""
-    if stored.scored_with.split("/")[0] == matching_key(screener.settings):  # only the scoring changed
+    if stored.scored_with.split("/")[0] == screener.matching_key:  # only the scoring changed
         return screener.rescore_findings(stored.candidate, document)
     return screener.screen_document(document, file, stored.candidate.sha256)
 
