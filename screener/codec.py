@@ -45,23 +45,42 @@ _COMPACT: dict[type, tuple[Callable[[Any], object], Decoder]] = {
 }
 
 
+# The function `_encode` uses for each type met, chosen once per type rather than once per value.
+_ENCODERS: dict[type, Callable[[Any], object]] = {}
+
+
 def _encode(value: object) -> object:
     """Dataclasses become objects that leave out fields still at their default; tuples lists; dates ISO text."""
-    compact = _COMPACT.get(type(value))
-    if compact is not None:
-        return compact[0](value)
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+    encoder = _ENCODERS.get(type(value))
+    if encoder is None:
+        encoder = _ENCODERS[type(value)] = _encoder(type(value))
+    return encoder(value)
+
+
+def _encoder(cls: type) -> Callable[[Any], object]:
+    if cls in _COMPACT:
+        return _COMPACT[cls][0]
+    if dataclasses.is_dataclass(cls):
+        return _dataclass_encoder(cls)
+    if issubclass(cls, tuple):
+        return lambda values: [_encode(item) for item in values]
+    if issubclass(cls, date):
+        return date.isoformat
+    return _as_is
+
+
+def _dataclass_encoder(cls: type) -> Callable[[Any], object]:
+    defaults = _defaults(cls)
+
+    def encode(value: Any) -> dict[str, object]:
         encoded: dict[str, object] = {}
-        for name, default in _defaults(type(value)):
+        for name, default in defaults:
             item = getattr(value, name)
             if item is not default and item != default:
                 encoded[name] = _encode(item)
         return encoded
-    if isinstance(value, tuple):
-        return [_encode(item) for item in value]
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
+
+    return encode
 
 
 @functools.cache
