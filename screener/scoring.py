@@ -7,10 +7,12 @@ found, so the items always sum exactly to the score and stuffing a CV with keywo
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from itertools import accumulate
 
 from screener.catalogue import Catalogue
 from screener.experience import has_term, term_pattern
@@ -113,11 +115,13 @@ def _first_mentions(
     """For each topic, the first line (in reading order) that mentions one of its terms."""
     key = tuple((topic, tuple(terms)) for topic, terms in topics.items())
     pattern, topic_of = _topics_index(key)
+    # One search over the lines joined: a newline stops a term as a line's end does.
+    read = [line for line in lines if line.section in sections]
+    texts = [line.text.lower() for line in read]
+    starts = list(accumulate((len(text) + 1 for text in texts[:-1]), initial=0))
     first: dict[int, Line] = {}
-    for line in lines:
-        if line.section in sections:
-            for found in pattern.finditer(line.text.lower()):
-                first.setdefault(topic_of[found.group()], line)
+    for found in pattern.finditer("\n".join(texts)):
+        first.setdefault(topic_of[found.group()], read[bisect_right(starts, found.start()) - 1])
     for index, (topic, _) in enumerate(key):
         if index in first:
             yield topic, first[index]
