@@ -55,6 +55,9 @@ _MIN_SKEW_DEGREES = 0.3
 _MAX_SKEW_DEGREES = 10.0
 # A detected line's box spans its letters' ink, a little less than the type size (measured on text CVs).
 _SIZE_OF_BOX_HEIGHT = 0.87
+# The detector pads a line's box; its letters fill about the middle three quarters, as a PDF's glyph boxes do.
+_INK_SHARE = 0.75
+_SIZE_NOISE = 0.15  # box heights within this share of the page's median are read as its body size
 
 _engine: Any = None
 _page_budget_hook: Callable[[], None] | None = None
@@ -317,9 +320,19 @@ def _recognise(page: pdfium.PdfPage) -> _Reading:
         for word, _word_score, word_box in words:
             if word_box is not None:
                 chars += _word_chars(str(word), word_box, skew, centre, scale)
+    chars = _one_body_size(chars)
     weighted = sum(float(score) * len(text) for text, score in zip(result.txts, result.scores, strict=False))
     count = sum(len(text) for text in result.txts)
     return _Reading(chars, weighted / count if count else 0.0, width_points, turn)
+
+
+def _one_body_size(chars: list[PageChar]) -> list[PageChar]:
+    """Body text in one size, as a PDF sets it: a word's box height varies by a tenth or so with its ascenders
+    and descenders, which would set ordinary lines apart as display text (a name) from the rest."""
+    if not chars:
+        return chars
+    body = median(char.size for char in chars)
+    return [char._replace(size=body) if abs(char.size - body) <= _SIZE_NOISE * body else char for char in chars]
 
 
 def _word_chars(word: str, box: Any, skew: float, centre: tuple[float, float], scale: float) -> list[PageChar]:
@@ -337,7 +350,8 @@ def _word_chars(word: str, box: Any, skew: float, centre: tuple[float, float], s
     dx, dy = middle_x - centre[0], middle_y - centre[1]
     upright_x, upright_y = centre[0] + dx * cos - dy * sin, centre[1] + dx * sin + dy * cos
     word_width = max(math.dist(box[0], box[1]), max(xs) - min(xs) if abs(skew) < 1e-6 else 0.0, 1.0)
-    left, top = upright_x - word_width / 2, upright_y - line_height / 2
+    ink = line_height * _INK_SHARE
+    left, top = upright_x - word_width / 2, upright_y - ink / 2
     step = word_width / len(word)
     return [
         PageChar(
@@ -345,7 +359,7 @@ def _word_chars(word: str, box: Any, skew: float, centre: tuple[float, float], s
             (left + index * step) * scale,
             top * scale,
             (left + (index + 1) * step) * scale,
-            (top + line_height) * scale,
+            (top + ink) * scale,
             size,
             False,
             index == 0,
