@@ -15,6 +15,10 @@ class UnreadablePdfError(ScreenerError):
     """A file could not be read as a CV (not a PDF, damaged, encrypted, no text layer, ...)."""
 
 
+class OcrNeededError(UnreadablePdfError):
+    """A scan, while OCR is not installed: once it is, the same file reads, so the verdict is not final."""
+
+
 class Cancelled(ScreenerError):
     """The user cancelled a batch; never shown as an error."""
 

@@ -26,6 +26,7 @@ from typing import Any, NamedTuple
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from screener.errors import OcrNeededError, UnreadablePdfError
 from screener.layout import PageChar, page_lines
 from screener.models import Line
 
@@ -147,13 +148,16 @@ class Scans:
             return None
         return sum(confidence * count for confidence, count in self.confidences) / weight
 
-    def no_text_reason(self) -> str:
-        """Why a PDF gave no text, and what to do about it in one line."""
+    def no_text_error(self) -> UnreadablePdfError:
+        """Why a PDF gave no text, and what to do about it in one line. Without OCR installed that is an
+        OcrNeededError: the file is read again once it is."""
         if self.pages:
-            return "no text layer, and OCR found no text on its pages — is it a blank or a very faint scanned image?"
+            return UnreadablePdfError(
+                "no text layer, and OCR found no text on its pages — is it a blank or a very faint scanned image?"
+            )
         if not available():
-            return f"no text layer — a scanned image? To read scans, install OCR: {INSTALL_HINT}"
-        return "no text layer — is it a scanned image? OCR found nothing it could read"
+            return OcrNeededError(f"no text layer — a scanned image? To read scans, install OCR: {INSTALL_HINT}")
+        return UnreadablePdfError("no text layer — is it a scanned image? OCR found nothing it could read")
 
     def warnings(self) -> tuple[str, ...]:
         said = []

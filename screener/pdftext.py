@@ -304,7 +304,7 @@ def read_document(source: PdfSource, backend: Backend = "pdfium", max_pages: int
     if not any(len(line.text) > 2 for line in lines):
         if cut_off:
             raise UnreadablePdfError("the PDF is damaged and cannot be read (its text is nested too deeply)")
-        raise UnreadablePdfError(scans.no_text_reason())
+        raise scans.no_text_error()
     cut_short = (f"only the first {max_pages} of {total} pages were read",) if total > max_pages else ()
     warnings = cut_short + scans.warnings()
     return Document(

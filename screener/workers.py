@@ -24,7 +24,7 @@ from typing import cast
 
 from screener import ocr
 from screener.cv_formats import read_cv
-from screener.errors import ScreenerError
+from screener.errors import OcrNeededError, ScreenerError
 from screener.models import Candidate, Document
 from screener.pdftext import Backend
 from screener.screening import Screener
@@ -229,7 +229,8 @@ def _screen(job: Job, screener: Screener, extract: Extract, memory_bytes: int | 
         candidate = screener.screen_document(document, str(job.path), sha256)
         return Outcome(document, candidate, sha256=sha256, stamp=stamp)
     except Exception as exc:  # whatever a file does to a reader is that file's row, not the end of the batch
-        return Outcome(reason=_failure_reason(job, exc, memory_bytes), sha256=sha256, stamp=stamp)
+        retry = isinstance(exc, OcrNeededError)  # a scan reads once OCR is installed: not a final verdict
+        return Outcome(reason=_failure_reason(job, exc, memory_bytes), sha256=sha256, stamp=stamp, retry=retry)
 
 
 def _failure_reason(job: Job, exc: Exception, memory_bytes: int | None) -> str:

@@ -12,8 +12,9 @@ import pytest
 from fpdf import FPDF
 from PIL import Image
 
-from screener import ocr
+from screener import ocr, workers
 from screener.batch import WorkerLimits, screen_files
+from screener.cv_formats import read_cv
 from screener.errors import UnreadablePdfError
 from screener.export import candidate_to_dict
 from screener.models import Candidate, Document
@@ -190,3 +191,13 @@ def test_ocr_pages_have_their_own_time_budget_in_the_workers(engine: None, tmp_p
     (candidate,) = screen_files([scan], SETTINGS, workers=1, limits=limits)
     assert candidate.status == "ok", candidate.error
     assert candidate.read_by_ocr and candidate.ocr_pages == (1, 2)
+
+
+def test_without_the_extra_a_scan_is_read_again_by_the_next_batch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ocr, "available", lambda: False)
+    scan = scanned(text_cv(tmp_path / "cv.pdf"), tmp_path / "scan.pdf")
+    outcome = workers._screen(workers.Job(scan, ""), Screener(SETTINGS), read_cv, None)
+    assert outcome.candidate is None and "install OCR" in outcome.reason
+    assert outcome.retry  # once OCR is installed the same file reads: no final verdict is stored
