@@ -16,23 +16,9 @@ from screener.explain import read_in_a_worker
 from screener.models import Candidate, GateResult, ProfileFit
 from screener.settings import Settings
 from screener.store import Session
+from tests.personal_cv import pdf_text
 
 TPM_CV = Path(__file__).resolve().parents[2] / "samples" / "amelia_whitfield_tpm.pdf"
-
-
-def report_text(path: Path) -> tuple[int, str]:
-    """The report's page count and its text with every run of white space made one space."""
-    pdf = pdfium.PdfDocument(path)
-    try:
-        texts = []
-        for page in pdf:
-            textpage = page.get_textpage()
-            texts.append(textpage.get_text_bounded())
-            textpage.close()
-            page.close()
-        return len(pdf), re.sub(r"\s+", " ", " ".join(texts))
-    finally:
-        pdf.close()
 
 
 @pytest.fixture(scope="module")
@@ -52,7 +38,7 @@ def test_the_command_writes_every_evidence_item_its_points_and_the_session_s_dec
         session.set_note(candidate.sha256, "Strong on delivery; ask about budgets")
     out = tmp_path / "report.pdf"
     assert main(["report", str(cv), "--out", str(out), "--session", str(tmp_path / "s.sqlite")]) == 0
-    pages, text = report_text(out)
+    pages, text = pdf_text(out)
     assert 1 <= pages <= 2
     assert candidate.scores is not None
     for evidence in candidate.scores.evidence:
@@ -86,7 +72,7 @@ def test_the_must_haves_are_listed_with_their_evidence(screened: tuple[Path, Can
     gates = (GateResult("PMP held", "pass", "PMP (page 1)"), GateResult("5 years managing", "unknown", "no dates"))
     fitted = replace(candidate, profile_fit=ProfileFit("Delivery lead", gates, 0.0, 1.0))
     write_candidate_report(tmp_path / "r.pdf", fitted, ReportReview(), [])
-    _pages, text = report_text(tmp_path / "r.pdf")
+    _pages, text = pdf_text(tmp_path / "r.pdf")
     assert "Must-haves of the profile “Delivery lead”" in text
     assert "PMP held pass PMP (page 1)" in text and "5 years managing unknown no dates" in text
 
@@ -96,7 +82,7 @@ def test_a_blind_report_names_no_one_and_shows_no_page(screened: tuple[Path, Can
     write_candidate_report(
         tmp_path / "r.pdf", candidate, ReportReview(blind_label="Candidate 17"), render_cv_pages(cv, [1])
     )
-    _pages, text = report_text(tmp_path / "r.pdf")
+    _pages, text = pdf_text(tmp_path / "r.pdf")
     assert "Candidate 17" in text and "blind" in text.lower()
     hidden = [candidate.contact.name, candidate.contact.email, candidate.contact.phone, cv.name]
     assert not [field for field in hidden if field and field in text]
