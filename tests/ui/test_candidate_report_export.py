@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
-import pypdfium2 as pdfium
 from pytestqt.qtbot import QtBot
 from ui_factories import make_candidate, span
 
 from screener.models import Evidence
+from tests.personal_cv import pdf_text
 from ui.decisions import Review
 from ui.main_window import MainWindow
 
@@ -25,18 +24,8 @@ def test_the_selected_candidate_s_report_holds_their_evidence_decision_and_page(
     out = tmp_path / "ada report.pdf"
     with qtbot.waitSignal(window.candidate_report().written, timeout=30_000):
         window.candidate_report().export_to(out, window.model().candidate(0), window.model().review(0))
-    pdf = pdfium.PdfDocument(out)
-    try:
-        assert len(pdf) == 2  # the summary, then the CV page
-        texts = []
-        for page in pdf:
-            textpage = page.get_textpage()
-            texts.append(textpage.get_text_bounded())
-            textpage.close()
-            page.close()
-    finally:
-        pdf.close()
-    text = re.sub(r"\s+", " ", " ".join(texts))
+    pages, text = pdf_text(out)
+    assert pages == 2  # the summary, then the CV page
     assert "Holds PMP (Project Management Professional)" in text and "+15.0" in text
     assert "Decision: shortlist" in text and "Call on Monday" in text
     assert "CV page 1 of 1" in text
