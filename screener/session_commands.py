@@ -6,11 +6,12 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from screener.cache import ExtractionCache, default_cache_path
-from screener.decision_log import format_log
+from screener.decision_log import LogEntry, format_log
 from screener.errors import SessionError
 from screener.source_file import readable_path
 from screener.store import Session, delete_session_files
@@ -52,6 +53,9 @@ def add_session_commands(commands: argparse._SubParsersAction[argparse.ArgumentP
     remove.add_argument("files", nargs="+", metavar="FILE", help="the files as the session lists them")
     log = actions.add_parser("log", help="print the session's decision log: who decided what, when, and on what scores")
     log.add_argument("session", type=Path, metavar="SESSION", help="the session file")
+    log.add_argument(
+        "--blind", action="store_true", help="blind review: name each candidate by their number in the session"
+    )
     cache = commands.add_parser("cache", help="the extractions `screener screen` keeps to avoid reading a CV twice")
     cache_actions = cache.add_subparsers(dest="action", metavar="ACTION", required=True)
     cache_actions.add_parser("purge", help="delete the whole cache")
@@ -73,17 +77,30 @@ def run_session_command(args: argparse.Namespace) -> int:
     if args.action == "purge":
         return _purge(args)
     if args.action == "log":
-        return _print_log(args.session)
+        return _print_log(args.session, args.blind)
     return _remove(args)
 
 
-def _print_log(path: Path) -> int:
+def _print_log(path: Path, blind: bool) -> int:
     if not path.is_file():  # opening would create an empty session
         sys.stderr.write(f"screener: no such session file: {path}\n")
         return EXIT_USAGE
     with Session.open(path) as session:
-        sys.stdout.write(format_log(session.decision_log()) + "\n")
+        entries = session.decision_log()
+        if blind:
+            sys.stdout.write("Decision log (blind review)\n")
+            entries = _by_number(session, entries)
+        sys.stdout.write(format_log(entries) + "\n")
     return EXIT_OK
+
+
+def _by_number(session: Session, entries: list[LogEntry]) -> list[LogEntry]:
+    """The entries with each candidate named by their number, as the app names them in blind review (one not
+    numbered yet gets the next, in content-hash order as the app gives them)."""
+    from screener.blind import blind_label  # here: it loads the PDF libraries the other commands need not
+
+    numbers = session.blind_numbers(sorted({entry.sha256 for entry in entries if entry.sha256}))
+    return [replace(e, candidate=blind_label(numbers[e.sha256])) if e.sha256 else e for e in entries]
 
 
 def _purge(args: argparse.Namespace) -> int:

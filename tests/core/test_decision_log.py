@@ -141,3 +141,16 @@ def test_session_log_prints_every_entry(session: Session, capsys: pytest.Capture
 def test_session_log_of_a_missing_file_creates_nothing(tmp_path: Path) -> None:
     assert main(["session", "log", str(tmp_path / "none.sqlite")]) == 2
     assert not (tmp_path / "none.sqlite").exists()
+
+
+def test_session_log_in_blind_review_names_candidates_by_number(
+    session: Session, capsys: pytest.CaptureFixture[str]
+) -> None:
+    session.set_decision("sha-ada", "shortlist", ada())
+    session.log_event("settings", "weights changed")
+    session.close()
+    assert main(["session", "log", str(session.path), "--blind"]) == 0
+    printed = capsys.readouterr().out
+    assert printed.startswith("Decision log (blind review)\n")
+    assert "decision  Candidate 1: shortlist  [PM" in printed and "settings  (session): weights changed" in printed
+    assert "Ada" not in printed and "ada.pdf" not in printed
