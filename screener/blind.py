@@ -22,7 +22,6 @@ from typing import Literal, cast
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
-from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from screener.contact import email_spans, phone_spans
 from screener.cv_formats import read_cv
@@ -170,6 +169,9 @@ class PersonalSpan:
 
 
 def _width(text: str) -> float:
+    # Imported here: the command line loads this module, and only blind review needs reportlab's font metrics.
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
     return float(stringWidth(text, _ESTIMATE_FONT, 10.0))
 
 

@@ -124,6 +124,15 @@ def test_csv_cells_cannot_run_as_formulas() -> None:
     assert neutralise_cell(42.5) == 42.5
 
 
+def test_the_command_line_starts_without_the_workbook_and_pdf_writing_libraries() -> None:
+    code = (
+        "import sys, screener.cli\n"
+        "loaded = [m for m in sys.modules if m.split('.')[0] in ('openpyxl', 'reportlab', 'docx')]\n"
+        "assert not loaded, loaded\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
 def test_the_engine_never_loads_qt() -> None:
     code = (
         "import sys, screener, screener.cli, screener.batch, screener.export, screener.eval\n"
