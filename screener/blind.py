@@ -168,6 +168,10 @@ class PersonalSpan:
         )
 
 
+# An image covering this share of its page is the page itself (a scan, a background), not a photo.
+_PAGE_SIZED = 0.5
+
+
 def _width(text: str) -> float:
     # Imported here: the command line loads this module, and only blind review needs reportlab's font metrics.
     from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -381,13 +385,18 @@ def masked_document(document: Document, spans: Iterable[PersonalSpan], mask: str
 
 
 def image_boxes(page: pdfium.PdfPage) -> list[Box]:
-    """Where the page's embedded images (a photo, a logo) are drawn, in points from the top-left corner."""
-    height = page.get_height()
+    """Where the page's embedded images (a photo, a logo) are drawn, in points from the top-left corner.
+
+    An image over half the page or more is left out: it is a scanned page or a background, whose personal
+    details are covered as text where OCR read them, not a photo to paint over whole."""
+    width, height = page.get_size()
     boxes = []
     for image in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=3):
         bounds = image.get_bounds() if hasattr(image, "get_bounds") else image.get_pos()  # pypdfium2 5, 4
         left, bottom, right, top = bounds
-        boxes.append(Box(float(left), float(height - top), float(right), float(height - bottom)))
+        box = Box(float(left), float(height - top), float(right), float(height - bottom))
+        if (box.x1 - box.x0) * (box.bottom - box.top) < _PAGE_SIZED * width * height:
+            boxes.append(box)
     return boxes
 
 

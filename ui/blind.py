@@ -202,11 +202,12 @@ def _covers(file: str, contact: Contact) -> dict[int, tuple[Box, ...]]:
     return covers_by_page(Path(file), contact)
 
 
-def render_covered_page(file: str, page: int, width_px: int, contact: Contact) -> RenderedPage:
+def render_covered_page(file: str, page: int, width_px: int, contact: Contact, turn: int = 0) -> RenderedPage:
     """A page rendered with its personal details and page 1's images painted over; call on pdfium_pool().
 
-    The covers are painted into the image itself, so no view of it can show what they hide."""
-    rendered = render_page(file, page, width_px)
+    A scan OCR read turned `turn` degrees is shown as it was read, where its details' boxes are. The covers are
+    painted into the image itself, so no view of it can show what they hide."""
+    rendered = render_page(file, page, width_px, turn)
     image = rendered.image.copy()
     scale = image.width() / rendered.size[0]
     painter = QPainter(image)

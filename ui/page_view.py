@@ -252,10 +252,11 @@ class PageView(QWidget):
         self._request += 1
         width_px = round(self._scroll.viewport().width() * self.devicePixelRatioF())
         file, page = self._candidate.file, self._page
+        turn = dict(self._candidate.ocr_turns).get(page, 0)
         job = (
-            partial(render_covered_page, file, page, width_px, self._candidate.contact)
+            partial(render_covered_page, file, page, width_px, self._candidate.contact, turn)
             if self._hides(self._candidate)
-            else partial(render_page, file, page, width_px, dict(self._candidate.ocr_turns).get(page, 0))
+            else partial(render_page, file, page, width_px, turn)
         )
         run_in_background(
             pdfium_pool(),

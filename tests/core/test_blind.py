@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
+from fpdf import FPDF
+from PIL import Image
 
 from screener.blind import (
     MASK,
@@ -209,3 +211,21 @@ def test_a_name_styled_on_the_page_is_found_as_the_contact_extraction_read_it() 
 def test_a_year_before_a_capitalised_word_is_no_post_code() -> None:
     document = Document(1, (line("Sustainable Monitoring Capacity 2014 Building", "other"),))
     assert personal_spans(document) == []
+
+
+def test_a_page_sized_image_is_a_scan_not_a_photo_to_cover(tmp_path: Path) -> None:
+    picture = tmp_path / "grey.png"
+    Image.new("L", (40, 40), 200).save(picture)
+    pdf = FPDF(unit="pt", format="A4")
+    pdf.add_page()
+    pdf.image(str(picture), x=0, y=0, w=595, h=842)  # the scanned page
+    pdf.image(str(picture), x=450, y=40, w=90, h=110)  # a photo on it
+    pdf.output(str(tmp_path / "scan.pdf"))
+    document = pdfium.PdfDocument(tmp_path / "scan.pdf")
+    try:
+        page = document[0]
+        boxes = image_boxes(page)
+        page.close()
+    finally:
+        document.close()
+    assert [(round(b.x0), round(b.top), round(b.x1), round(b.bottom)) for b in boxes] == [(450, 40, 540, 150)]
