@@ -15,6 +15,7 @@ import ui.blind
 from screener.models import Box
 from ui.candidate_model import Column
 from ui.main_window import MainWindow
+from ui.page_view import PageCanvas
 
 
 def test_the_list_marks_a_cv_read_by_ocr_with_its_confidence(window: MainWindow) -> None:
@@ -24,12 +25,15 @@ def test_the_list_marks_a_cv_read_by_ocr_with_its_confidence(window: MainWindow)
     assert statuses == {"ok · OCR 93%", "ok"}
 
 
-def test_a_scan_read_turned_is_shown_upright(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
-    """A landscape page (a portrait scan lying on its side) that OCR read turned 90° is drawn portrait."""
+def lying_scan(tmp_path: Path) -> Path:
+    """A landscape page: a portrait scan lying on its side, which OCR reads turned 90°."""
     path = tmp_path / "scan.pdf"
     Image.new("L", (1754, 1240), 255).save(path, resolution=150)
-    width, height = pdfium.PdfDocument(path)[0].get_size()
-    assert width > height
+    return path
+
+
+def show_scan_read_turned(qtbot: QtBot, window: MainWindow, path: Path) -> PageCanvas:
+    """The scan's page in the detail pane, as the app shows a CV that OCR read turned 90°."""
     window.model().append_candidates([replace(make_candidate(file=str(path)), ocr_pages=(1,), ocr_turns=((1, 90),))])
     window.resize(1366, 768)
     window.show()
@@ -37,7 +41,14 @@ def test_a_scan_read_turned_is_shown_upright(qtbot: QtBot, window: MainWindow, t
     page_view = window.detail().page_view()
     with qtbot.waitSignal(page_view.page_rendered, timeout=10_000):
         window.select_source_row(0)
-    canvas = page_view.canvas()
+    return page_view.canvas()
+
+
+def test_a_scan_read_turned_is_shown_upright(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    path = lying_scan(tmp_path)
+    width, height = pdfium.PdfDocument(path)[0].get_size()
+    assert width > height
+    canvas = show_scan_read_turned(qtbot, window, path)
     assert canvas.height_for(100) > 100  # portrait: taller than wide
 
 
@@ -45,19 +56,10 @@ def test_in_blind_review_a_scan_read_turned_is_shown_upright_and_covered_where_i
     qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The covers are drawn where OCR read the details: on the page turned upright, as it was read."""
-    path = tmp_path / "scan.pdf"
-    Image.new("L", (1754, 1240), 255).save(path, resolution=150)
     name = Box(60, 700, 400, 730)  # near the foot of the upright page: off the page were it shown lying down
     monkeypatch.setattr(ui.blind, "_covers", lambda file, contact: {1: (name,)})
-    window.model().append_candidates([replace(make_candidate(file=str(path)), ocr_pages=(1,), ocr_turns=((1, 90),))])
     window.blind_review().set_on(True)
-    window.resize(1366, 768)
-    window.show()
-    qtbot.waitExposed(window)
-    page_view = window.detail().page_view()
-    with qtbot.waitSignal(page_view.page_rendered, timeout=10_000):
-        window.select_source_row(0)
-    canvas = page_view.canvas()
+    canvas = show_scan_read_turned(qtbot, window, lying_scan(tmp_path))
     assert canvas.height_for(100) > 100  # portrait, as read
     middle = canvas.box_rect(name).center().toPoint()
     picture = canvas.grab().toImage()
