@@ -6,7 +6,6 @@ import dataclasses
 from collections import Counter
 from pathlib import Path
 
-import pypdfium2 as pdfium
 import pytest
 from fpdf import FPDF
 from PIL import Image
@@ -15,7 +14,7 @@ from screener.blind import (
     MASK,
     blind_label,
     cover_boxes,
-    image_boxes,
+    first_page_images,
     masked_document,
     personal_spans,
     scrub,
@@ -92,13 +91,7 @@ def test_masking_changes_no_score_of_any_sample(sample: str) -> None:
 
 def test_the_photo_and_the_name_are_covered_on_page_one(grace: tuple[Path, Document, Candidate]) -> None:
     path, document, candidate = grace
-    pdf = pdfium.PdfDocument(path)
-    try:
-        page = pdf[0]
-        images = image_boxes(page)
-        page.close()
-    finally:
-        pdf.close()
+    images = first_page_images(path)
     x0, top, x1, bottom = PHOTO_BOX
     assert [(round(b.x0), round(b.top), round(b.x1), round(b.bottom)) for b in images] == [(x0, top, x1, bottom)]
     boxes = cover_boxes(personal_spans(document, candidate.contact), 1, images)
@@ -221,11 +214,5 @@ def test_a_page_sized_image_is_a_scan_not_a_photo_to_cover(tmp_path: Path) -> No
     pdf.image(str(picture), x=0, y=0, w=595, h=842)  # the scanned page
     pdf.image(str(picture), x=450, y=40, w=90, h=110)  # a photo on it
     pdf.output(str(tmp_path / "scan.pdf"))
-    document = pdfium.PdfDocument(tmp_path / "scan.pdf")
-    try:
-        page = document[0]
-        boxes = image_boxes(page)
-        page.close()
-    finally:
-        document.close()
+    boxes = first_page_images(tmp_path / "scan.pdf")
     assert [(round(b.x0), round(b.top), round(b.x1), round(b.bottom)) for b in boxes] == [(450, 40, 540, 150)]
