@@ -100,7 +100,8 @@ class _Batch:
             return None
         stored, document = cached
         if stored.scored_with != self.fingerprint:  # another catalogue or day: scored again, the PDF not read
-            stored = StoredResult(rescored_result(self.screener, stored, document, str(path)), self.fingerprint)
+            rescored = rescored_result(self.screener, stored, lambda: document, str(path))
+            stored = StoredResult(rescored, self.fingerprint)
             self.cache.store(stored.candidate, document, self.fingerprint)
         return dataclasses.replace(stored.candidate, file=str(path))
 

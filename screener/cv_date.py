@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from screener.experience import DateRange, find_date_ranges
-from screener.models import DateSource, Document, Line
+from screener.models import CvDates, DateSource, Document, Line
 
-__all__ = ["ReferenceDate", "describe", "is_old", "reference_date"]
+__all__ = ["ReferenceDate", "cv_dates", "describe", "is_old", "reference_date"]
 
 SOURCE_WORDS: dict[DateSource, str] = {
     "run": "set for the run",
@@ -53,15 +53,22 @@ def is_old(day: date, source: DateSource, today: date) -> bool:
     return source in ("cv", "pdf") and (today - day).days > _DAYS_IN_A_YEAR
 
 
-def reference_date(document: Document, run_date: date | None, today: date) -> ReferenceDate:
+def cv_dates(document: Document, today: date) -> CvDates:
+    """The dates the CV carries: its "Last updated" line, and its PDF's date when that is plausible."""
+    saved = document.pdf_date
+    if saved is not None and _dated_before_its_work(saved, document.lines):
+        saved = None
+    return CvDates(written_date(document.lines, today), saved)
+
+
+def reference_date(dates: CvDates, run_date: date | None, today: date) -> ReferenceDate:
     """The run's date when one is set, else the CV's own date line, else its PDF's date, else today."""
     if run_date is not None:
         return ReferenceDate(run_date, "run")
-    written = written_date(document.lines, today)
-    if written is not None:
-        return ReferenceDate(min(written, today), "cv")
-    if document.pdf_date is not None and not _dated_before_its_work(document.pdf_date, document.lines):
-        return ReferenceDate(min(document.pdf_date, today), "pdf")
+    if dates.written is not None:
+        return ReferenceDate(min(dates.written, today), "cv")
+    if dates.saved is not None:
+        return ReferenceDate(min(dates.saved, today), "pdf")
     return ReferenceDate(today, "today")
 
 

@@ -650,14 +650,13 @@ def _duty(text: str) -> str:
 
 def term_pattern(terms: Collection[str]) -> re.Pattern[str] | None:
     """One case-insensitive pattern matching any of the terms as whole words; None when there are none."""
-    return _compiled_terms(
-        tuple(sorted({term.strip().lower() for term in terms if term.strip()}, key=len, reverse=True))
-    )
+    return _compiled_terms(tuple(terms))
 
 
 @lru_cache(maxsize=32)
-def _compiled_terms(alternatives: tuple[str, ...]) -> re.Pattern[str] | None:
-    # Cached: the same catalogue lists are compiled for every CV of a batch.
+def _compiled_terms(terms: tuple[str, ...]) -> re.Pattern[str] | None:
+    # Cached by the terms as given: the same catalogue lists are asked for on every CV of a batch.
+    alternatives = sorted({term.strip().lower() for term in terms if term.strip()}, key=len, reverse=True)
     if not alternatives:
         return None
     return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, alternatives)) + r")(?!\w)", re.IGNORECASE)

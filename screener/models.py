@@ -27,6 +27,7 @@ RoleFit = Literal["tpm", "pm", "technical", "other"]
 FileStatus = Literal["ok", "error", "duplicate"]
 GateOutcome = Literal["pass", "fail", "unknown"]
 DateSource = Literal["run", "cv", "pdf", "today"]
+MentionKind = Literal["practice", "project", "duty", "skill"]
 
 
 @dataclass(frozen=True)
@@ -133,6 +134,24 @@ class Contact:
 
 
 @dataclass(frozen=True)
+class Mention:
+    """A line scoring counts for its words: the first to name a practice area, technical duty or skill, or a
+    line about project work. Found with the other findings, so scoring them again needs no text."""
+
+    kind: MentionKind
+    topic: str  # the practice area, duty or skill; for project work the line's first words
+    span: Span
+
+
+@dataclass(frozen=True)
+class CvDates:
+    """The CV's own dates, which the day its "Present" stands for is taken from when the run sets none."""
+
+    written: date | None = None  # its "Last updated ..." line
+    saved: date | None = None  # its PDF's date, unless that is earlier than the work it lists
+
+
+@dataclass(frozen=True)
 class Evidence:
     """One scored fact: the points it adds to an axis and the text it rests on."""
 
@@ -199,6 +218,8 @@ class Candidate:
     ocr_confidence: float | None = None  # the OCR engine's mean confidence over those pages, 0-1
     # (page, degrees clockwise) of scanned pages read turned upright: their evidence is boxed on the page so turned.
     ocr_turns: tuple[tuple[int, int], ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    cv_dates: CvDates = field(default_factory=CvDates)
 
     @property
     def read_by_ocr(self) -> bool:

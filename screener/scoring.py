@@ -16,7 +16,7 @@ from itertools import accumulate
 
 from screener.catalogue import Catalogue
 from screener.experience import has_term, term_pattern
-from screener.models import Axis, CertMatch, Degree, Evidence, Job, Line, RoleFit, Scores, Span
+from screener.models import Axis, CertMatch, Degree, Evidence, Job, Line, Mention, MentionKind, RoleFit, Scores, Span
 
 # A candidate with no management side is technical from this share of the technical threshold, when the
 # technical score is at least this many times the management score.
@@ -41,7 +41,7 @@ _PRACTICE_SECTIONS = frozenset({"summary", "experience", "projects", "skills", "
 class Findings:
     """What was read from one CV: the input of scoring."""
 
-    lines: Sequence[Line]
+    mentions: Sequence[Mention]
     certifications: Sequence[CertMatch]
     degrees: Sequence[Degree]
     jobs: Sequence[Job]
@@ -110,8 +110,8 @@ def _topics_index(topics: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[re.P
 
 
 def _first_mentions(
-    lines: Sequence[Line], topics: Mapping[str, tuple[str, ...]], sections: frozenset[str]
-) -> Iterator[tuple[str, Line]]:
+    kind: MentionKind, lines: Sequence[Line], topics: Mapping[str, tuple[str, ...]], sections: frozenset[str]
+) -> Iterator[Mention]:
     """For each topic, the first line (in reading order) that mentions one of its terms."""
     key = tuple((topic, tuple(terms)) for topic, terms in topics.items())
     pattern, topic_of = _topics_index(key)
@@ -124,7 +124,7 @@ def _first_mentions(
         first.setdefault(topic_of[found.group()], read[bisect_right(starts, found.start()) - 1])
     for index, (topic, _) in enumerate(key):
         if index in first:
-            yield topic, first[index]
+            yield Mention(kind, topic, _span(first[index]))
 
 
 def _span(line: Line) -> Span:
@@ -206,9 +206,11 @@ def _latest_work_elsewhere(jobs: Sequence[Job]) -> bool:
 def management_claims(found: Findings, catalogue: Catalogue) -> Iterator[_Claim]:
     points = catalogue.scoring.points
     yield from _cert_claims(found.certifications, {"management", "agile"}, "certifications", about_projects=True)
-    for topic, line in _first_mentions(found.lines, catalogue.management_keywords, _PRACTICE_SECTIONS):
-        yield _Claim("practice areas", f"Practice: {topic}", points["practice_area"], _span(line))
-    yield from _project_work_claims(found.lines, catalogue)
+    for mention in _mentioned("practice", found):
+        yield _Claim("practice areas", f"Practice: {mention.topic}", points["practice_area"], mention.span)
+    for mention in _mentioned("project", found):
+        label = f"Project work: {mention.topic}"
+        yield _Claim("project work", label, points.get("project_line", 0.0), mention.span, True)
     yield from _role_claims([j for j in found.jobs if j.management], "management roles", _management_rate(catalogue))
     recent = _recent_project_role(found.jobs, catalogue)
     if recent is not None:
@@ -221,16 +223,30 @@ def management_claims(found: Findings, catalogue: Catalogue) -> Iterator[_Claim]
             yield _Claim("management degree", f"Management degree: {degree.matched_text}", value, degree.span)
 
 
-def _project_work_claims(lines: Sequence[Line], catalogue: Catalogue) -> Iterator[_Claim]:
+def _project_lines(lines: Sequence[Line], catalogue: Catalogue) -> Iterator[Mention]:
     """Each line of the work history or summary that speaks of projects, programmes or delivery: a project
     manager's CV is full of them, a sales or operations manager's is not."""
     pattern = term_pattern(catalogue.project_words)
-    per_line = catalogue.scoring.points.get("project_line", 0.0)
-    if pattern is None or not per_line:
+    if pattern is None:
         return
     for line in lines:
         if line.section in _PROJECT_SECTIONS and not line.is_heading and pattern.search(line.text):
-            yield _Claim("project work", f"Project work: {_excerpt(line.text)}", per_line, _span(line), True)
+            yield Mention("project", _excerpt(line.text), _span(line))
+
+
+def find_mentions(lines: Sequence[Line], catalogue: Catalogue) -> tuple[Mention, ...]:
+    """The lines scoring counts for their words, in the order their claims are made."""
+    skills = {s: (s,) for s in catalogue.technical_skills}
+    return (
+        *_first_mentions("practice", lines, catalogue.management_keywords, _PRACTICE_SECTIONS),
+        *_project_lines(lines, catalogue),
+        *_first_mentions("duty", lines, catalogue.technical_keywords, _PRACTICE_SECTIONS - {"skills"}),
+        *_first_mentions("skill", lines, skills, _PRACTICE_SECTIONS),
+    )
+
+
+def _mentioned(kind: MentionKind, found: Findings) -> Iterator[Mention]:
+    return (mention for mention in found.mentions if mention.kind == kind)
 
 
 def _excerpt(text: str, words: int = 8) -> str:
@@ -257,11 +273,10 @@ def technical_claims(found: Findings, catalogue: Catalogue) -> Iterator[_Claim]:
     technical_rate = _Rate(points["technical_year"], "technical")
     yield from _role_claims(technical_jobs, "technical roles", lambda _job: technical_rate)
     yield from _cert_claims(found.certifications, {"technical"}, "technical certifications")
-    for topic, line in _first_mentions(found.lines, catalogue.technical_keywords, _PRACTICE_SECTIONS - {"skills"}):
-        yield _Claim("technical duties", f"Technical work: {topic}", points["technical_duty"], _span(line))
-    skills = {s: (s,) for s in catalogue.technical_skills}
-    for skill, line in _first_mentions(found.lines, skills, _PRACTICE_SECTIONS):
-        yield _Claim("technical skills", f"Skill: {skill}", points["technical_skill"], _span(line))
+    for mention in _mentioned("duty", found):
+        yield _Claim("technical duties", f"Technical work: {mention.topic}", points["technical_duty"], mention.span)
+    for mention in _mentioned("skill", found):
+        yield _Claim("technical skills", f"Skill: {mention.topic}", points["technical_skill"], mention.span)
 
 
 def role_fit(axes: RoleSignals, thresholds: Mapping[str, float]) -> RoleFit:

@@ -14,12 +14,12 @@ from typing import TypedDict
 from screener.blocks import join_wrapped
 from screener.catalogue import Catalogue
 from screener.contact import extract_contact
-from screener.cv_date import ReferenceDate, reference_date
+from screener.cv_date import ReferenceDate, cv_dates, reference_date
 from screener.degrees import extract_degrees
 from screener.experience import at_reference_date, extract_jobs, merged_years, years_where
 from screener.matching import CertificationMatcher
-from screener.models import Candidate, Document, Job
-from screener.scoring import Findings, score_candidate
+from screener.models import Candidate, CvDates, Document, Job
+from screener.scoring import Findings, find_mentions, score_candidate
 from screener.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -27,12 +27,12 @@ log = logging.getLogger(__name__)
 
 # Raised whenever the rules that turn a document into findings and scores change (not the catalogue, which is
 # part of the key already), so results stored by an earlier version are matched and scored again.
-SCREENING_VERSION = 2
+SCREENING_VERSION = 3
 
 
 def matching_key(settings: Settings) -> str:
     """Changes whenever matching could find something else in the same text: the screening rules' version,
-    aliases, field and title vocabularies, duty terms, or the year of the reference date (a certification
+    aliases, field, title and keyword vocabularies, or the year of the reference date (a certification
     "expected 2027" is planned until then). Weights, caps, thresholds and the day within the year do not
     count: a job's end is resolved again for another day without matching (experience.at_reference_date)."""
     catalogue = settings.catalogue
@@ -42,6 +42,9 @@ def matching_key(settings: Settings) -> str:
         sorted(catalogue.degree_fields.items()),
         sorted(catalogue.role_titles.items()),
         sorted(catalogue.technical_keywords.items()),
+        sorted(catalogue.management_keywords.items()),
+        catalogue.technical_skills,
+        catalogue.project_words,
         settings.reference_date().year,
     )
     return hashlib.sha256(repr(material).encode()).hexdigest()[:16]
@@ -52,7 +55,11 @@ class Screener:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self._matcher = CertificationMatcher(settings.catalogue)
+
+    @functools.cached_property
+    def _matcher(self) -> CertificationMatcher:
+        # Built on first use: scoring stored findings again needs none, and building one takes a while.
+        return CertificationMatcher(self.settings.catalogue)
 
     @property
     def catalogue(self) -> Catalogue:
@@ -64,8 +71,9 @@ class Screener:
         return matching_key(self.settings)
 
     def screen_document(self, document: Document, file: str, sha256: str) -> Candidate:
-        """Everything scoring needs is in the document, so a stored extraction can be re-scored."""
-        reference = self._reference(document)
+        """Findings keep everything scoring needs (mentions, the CV's dates), so they can be scored again alone."""
+        dates = cv_dates(document, date.today())
+        reference = self._reference(dates)
         as_of = reference.day
         lines = document.lines
         titles = self.catalogue.role_titles
@@ -75,6 +83,7 @@ class Screener:
         certs = self._matcher.find(blocks, as_of)
         fields = self.catalogue.degree_fields
         degrees = extract_degrees(blocks, fields["technical"], fields["management"], as_of)
+        mentions = find_mentions(lines, self.catalogue)
         return Candidate(
             file=file,
             sha256=sha256,
@@ -83,21 +92,23 @@ class Screener:
             certifications=certs,
             degrees=degrees,
             jobs=jobs,
-            scores=score_candidate(Findings(lines, certs, degrees, jobs), self.catalogue),
+            scores=score_candidate(Findings(mentions, certs, degrees, jobs), self.catalogue),
             warnings=document.warnings,
             as_of=as_of,
             as_of_source=reference.source,
             ocr_pages=document.ocr_pages,
             ocr_confidence=document.ocr_confidence,
             ocr_turns=document.ocr_turns,
+            mentions=mentions,
+            cv_dates=dates,
             **_years(jobs),
         )
 
-    def _reference(self, document: Document) -> ReferenceDate:
-        return reference_date(document, self.settings.as_of, date.today())
+    def _reference(self, dates: CvDates) -> ReferenceDate:
+        return reference_date(dates, self.settings.as_of, date.today())
 
-    def rescore_findings(self, candidate: Candidate, document: Document) -> Candidate:
-        """Score a candidate's stored findings again under new weights, caps, thresholds or keywords.
+    def rescore_findings(self, candidate: Candidate) -> Candidate:
+        """Score a candidate's stored findings again under new weights, caps or thresholds, or for another day.
 
         Only valid when the findings were matched under the same matching_key; certification names,
         categories and weights are refreshed from the catalogue, and those it no longer lists are dropped.
@@ -108,9 +119,9 @@ class Screener:
             for match in candidate.certifications
             if (entry := known.get(match.cert_id)) is not None
         )
-        reference = self._reference(document)
+        reference = self._reference(candidate.cv_dates)
         jobs = tuple(at_reference_date(job, reference.day) for job in candidate.jobs)
-        scores = score_candidate(Findings(document.lines, certs, candidate.degrees, jobs), self.catalogue)
+        scores = score_candidate(Findings(candidate.mentions, certs, candidate.degrees, jobs), self.catalogue)
         return dataclasses.replace(
             candidate,
             certifications=certs,
@@ -150,22 +161,24 @@ def file_sha256(path: Path) -> str:
 def rescore(
     candidates: Iterable[Candidate], documents: Mapping[str, Document], screener: Screener, matched_with: str = ""
 ) -> list[Candidate]:
-    """Score the candidates again from their stored extractions (by content hash), reading no PDF.
+    """Score the candidates again, reading no PDF: from their findings when `matched_with`, the matching_key
+    they were found under, is the screener's (only weights, caps, thresholds or the day changed), else matched
+    again from their stored extractions (by content hash) in `documents`.
 
-    `matched_with` is the matching_key the candidates were found under: when the screener's is the same
-    (only weights, caps, thresholds or keywords changed), their findings are scored again without matching.
-    A row without an extraction (a file that failed, or one not kept) comes back as it was. Warnings are
-    kept: they hold the document's own and the possible-duplicate flags, which scoring does not change.
+    A row without findings to score (a file that failed) or without an extraction to match again comes back as
+    it was. Warnings are kept: they hold the document's own and the possible-duplicate flags, which scoring does
+    not change.
     """
     same_findings = matched_with == screener.matching_key
     rescored = []
     for candidate in candidates:
-        document = documents.get(candidate.sha256) if candidate.status == "ok" else None
-        if document is None:
+        if candidate.status != "ok":
             rescored.append(candidate)
         elif same_findings:
-            rescored.append(screener.rescore_findings(candidate, document))
-        else:
+            rescored.append(screener.rescore_findings(candidate))
+        elif (document := documents.get(candidate.sha256)) is not None:
             fresh = screener.screen_document(document, candidate.file, candidate.sha256)
             rescored.append(dataclasses.replace(fresh, warnings=candidate.warnings))
+        else:
+            rescored.append(candidate)
     return rescored

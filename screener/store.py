@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import logging
 import os
@@ -10,7 +11,7 @@ import sqlite3
 import sys
 import threading
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -204,12 +205,14 @@ def scoring_fingerprint(settings: Settings) -> str:
     return f"{matching_key(settings)}/{scoring}"
 
 
-def rescored_result(screener: Screener, stored: StoredResult, document: Document, file: str) -> Candidate:
+def rescored_result(
+    screener: Screener, stored: StoredResult, document: Callable[[], Document], file: str
+) -> Candidate:
     """A stored result scored under the screener's settings: from its findings when matching would find the
-    same, else matched again from its document; either way without reading the PDF."""
+    same, else matched again from its document (loaded only then); either way without reading the PDF."""
     if stored.scored_with.split("/")[0] == screener.matching_key:  # only the scoring changed
-        return screener.rescore_findings(stored.candidate, document)
-    return screener.screen_document(document, file, stored.candidate.sha256)
+        return screener.rescore_findings(stored.candidate)
+    return screener.screen_document(document(), file, stored.candidate.sha256)
 
 
 def _now() -> str:
@@ -452,7 +455,7 @@ class Session:
             rescored_result(
                 screener,
                 StoredResult(candidate_from_json(str(candidate_text)), str(scored_with)),
-                document_from_json(str(document_text)),
+                functools.partial(document_from_json, str(document_text)),
                 path_from_storage(path or ""),
             )
             for _sha256, document_text, candidate_text, scored_with, path in stale

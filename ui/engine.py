@@ -72,7 +72,7 @@ class Engine:
         scoring is done again.
         """
         documents: dict[str, Document] = {}
-        if self.session is not None:
+        if self.session is not None and matched_with != self.matching_key():  # findings alone score again
             for candidate in candidates:
                 document = self.session.document(candidate.sha256) if candidate.status == "ok" else None
                 if document is not None:

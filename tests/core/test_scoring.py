@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from screener.catalogue import load_catalogue
 from screener.models import Box, CertMatch, CertStatus, Degree, Job, Line, Scores, Section, Span
-from screener.scoring import Findings, RoleSignals, role_fit, score_candidate
+from screener.scoring import Findings, RoleSignals, find_mentions, role_fit, score_candidate
 
 CATALOGUE = load_catalogue()
 BOX = Box(0, 0, 100, 10)
@@ -51,7 +51,7 @@ jobs_st = st.lists(
 
 
 def scores(lines: list[Line], certs: list[CertMatch], jobs: list[Job], degrees: list[Degree] | None = None) -> Scores:
-    return score_candidate(Findings(lines, certs, degrees or [], jobs), CATALOGUE)
+    return score_candidate(Findings(find_mentions(lines, CATALOGUE), certs, degrees or [], jobs), CATALOGUE)
 
 
 @settings(max_examples=60, deadline=None)

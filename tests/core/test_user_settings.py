@@ -14,7 +14,7 @@ from screener.catalogue import catalogue_to_dict, load_catalogue, parse_catalogu
 from screener.errors import CatalogueError
 from screener.models import Document, Line
 from screener.profiles import ProfileError, RoleProfile, default_profiles
-from screener.screening import Screener, rescore
+from screener.screening import Screener, matching_key, rescore
 from screener.settings import Settings
 from screener.user_settings import (
     UserSettings,
@@ -90,6 +90,40 @@ def test_saving_invalid_settings_leaves_the_file_as_it_was() -> None:
 def test_the_catalogue_round_trips_through_its_json_shape() -> None:
     catalogue = load_catalogue()
     assert parse_catalogue(json.loads(json.dumps(catalogue_to_dict(catalogue))), catalogue.source) == catalogue
+
+
+def test_a_weight_change_scores_findings_again_without_their_documents(
+    make_lines: Callable[..., tuple[Line, ...]],
+) -> None:
+    document = Document(
+        1,
+        make_lines(
+            [
+                ("Project Manager, Acme, 2015 - 2020", "experience", 10.0, True),
+                ("Led the delivery of a data-centre migration project with a risk register", "experience", 10.0, False),
+                ("Python, SQL, Kubernetes", "skills", 10.0, False),
+            ]
+        ),
+    )
+    catalogue = load_catalogue()
+    before = Settings(catalogue)
+    screened = Screener(before).screen_document(document, "a.pdf", "sha-a")
+    points = {**catalogue.scoring.points, "project_line": 9.0, "technical_skill": 4.0}
+    heavier = dataclasses.replace(catalogue, scoring=dataclasses.replace(catalogue.scoring, points=points))
+    after = Screener(Settings(heavier))
+    assert after.matching_key == matching_key(before)  # only scoring changed
+    again = rescore([screened], {}, after, matching_key(before))  # no documents at hand
+    assert again == [after.screen_document(document, "a.pdf", "sha-a")]
+    assert again[0].scores != screened.scores
+
+
+@pytest.mark.parametrize("vocabulary", ["management_keywords", "technical_skills", "project_words"])
+def test_a_keyword_change_matches_the_text_again(vocabulary: str) -> None:
+    catalogue = load_catalogue()
+    value = getattr(catalogue, vocabulary)
+    changed = {**value, "budgets": ("cost control",)} if isinstance(value, dict) else (*value, "cost control")
+    reworded = dataclasses.replace(catalogue, **{vocabulary: changed})
+    assert matching_key(Settings(reworded)) != matching_key(Settings(catalogue))
 
 
 def test_rescore_uses_the_stored_document_and_keeps_failed_rows(make_lines: Callable[..., tuple[Line, ...]]) -> None:
