@@ -271,6 +271,8 @@ class CertificationMatcher:
                     text = f"{block.text} {following.text}"
                     joined = replace(block, text=text, box=block.box.union(following.box))
                     hits += self._wrapped_hits(joined, len(block.text), spanning)
+            if not hits:  # as almost every block
+                continue
             for hit in _resolved(_longest_first(hits), joined.text):
                 match = self._judge(hit, joined if hit.end > len(block.text) else block, as_of)
                 if match is not None and _better(match, best.get(match.cert_id)):

@@ -6,7 +6,7 @@ import dataclasses
 import functools
 import hashlib
 import logging
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TypedDict
@@ -34,20 +34,40 @@ def matching_key(settings: Settings) -> str:
     """Changes whenever matching could find something else in the same text: the screening rules' version,
     aliases, field, title and keyword vocabularies, or the year of the reference date (a certification
     "expected 2027" is planned until then). Weights, caps, thresholds and the day within the year do not
-    count: a job's end is resolved again for another day without matching (experience.at_reference_date)."""
+    count: a job's end is resolved again for another day without matching (experience.at_reference_date).
+
+    Two halves: what every finding but the certifications is read with, then what certifications are; when
+    only the second changed (a new alias), only certifications are matched again."""
     catalogue = settings.catalogue
-    material = (
+    year = settings.reference_date().year
+    reading = (
         SCREENING_VERSION,
-        [(c.id, c.acronyms, c.phrases, c.not_when) for c in catalogue.certifications],
         sorted(catalogue.degree_fields.items()),
         sorted(catalogue.role_titles.items()),
         sorted(catalogue.technical_keywords.items()),
         sorted(catalogue.management_keywords.items()),
         catalogue.technical_skills,
         catalogue.project_words,
-        settings.reference_date().year,
+        year,
     )
-    return hashlib.sha256(repr(material).encode()).hexdigest()[:16]
+    certifications = (
+        SCREENING_VERSION,
+        [(c.id, c.acronyms, c.phrases, c.not_when) for c in catalogue.certifications],
+        year,
+    )
+    return _digest(reading) + _digest(certifications)
+
+
+def _digest(material: object) -> str:
+    return hashlib.sha256(repr(material).encode()).hexdigest()[:_DIGEST_LENGTH]
+
+
+_DIGEST_LENGTH = 16
+
+
+def only_certifications_differ(key: str, other: str) -> bool:
+    """Whether findings matched under the two keys differ at most in their certifications."""
+    return key[:_DIGEST_LENGTH] == other[:_DIGEST_LENGTH]
 
 
 class Screener:
@@ -107,6 +127,18 @@ class Screener:
     def _reference(self, dates: CvDates) -> ReferenceDate:
         return reference_date(dates, self.settings.as_of, date.today())
 
+    def again(self, candidate: Candidate, matched_with: str, document: Callable[[], Document]) -> Candidate:
+        """A screened candidate under this screener's settings, redoing only what changed requires: scoring its
+        findings, matching its certifications, or matching everything, from its `document` (loaded only then).
+        `matched_with` is the matching_key its findings were found under."""
+        if matched_with == self.matching_key:
+            return self.rescore_findings(candidate)
+        if only_certifications_differ(matched_with, self.matching_key):
+            as_of = self._reference(candidate.cv_dates).day
+            certifications = self._matcher.find(join_wrapped(document().lines), as_of)
+            return self.rescore_findings(dataclasses.replace(candidate, certifications=certifications))
+        return self.screen_document(document(), candidate.file, candidate.sha256)
+
     def rescore_findings(self, candidate: Candidate) -> Candidate:
         """Score a candidate's stored findings again under new weights, caps or thresholds, or for another day.
 
@@ -161,24 +193,21 @@ def file_sha256(path: Path) -> str:
 def rescore(
     candidates: Iterable[Candidate], documents: Mapping[str, Document], screener: Screener, matched_with: str = ""
 ) -> list[Candidate]:
-    """Score the candidates again, reading no PDF: from their findings when `matched_with`, the matching_key
-    they were found under, is the screener's (only weights, caps, thresholds or the day changed), else matched
-    again from their stored extractions (by content hash) in `documents`.
+    """Score the candidates again, reading no PDF, from their findings and, where matching must be done again
+    (see Screener.again), their stored extractions (by content hash) in `documents`. `matched_with` is the
+    matching_key the candidates' findings were found under.
 
-    A row without findings to score (a file that failed) or without an extraction to match again comes back as
-    it was. Warnings are kept: they hold the document's own and the possible-duplicate flags, which scoring does
-    not change.
+    A row without findings (a file that failed), or that must be matched again without an extraction, comes
+    back as it was. Warnings are kept: they hold the document's own and the possible-duplicate flags, which
+    scoring does not change.
     """
-    same_findings = matched_with == screener.matching_key
+    must_match = matched_with != screener.matching_key
     rescored = []
     for candidate in candidates:
-        if candidate.status != "ok":
+        if candidate.status != "ok" or (must_match and candidate.sha256 not in documents):
             rescored.append(candidate)
-        elif same_findings:
-            rescored.append(screener.rescore_findings(candidate))
-        elif (document := documents.get(candidate.sha256)) is not None:
-            fresh = screener.screen_document(document, candidate.file, candidate.sha256)
-            rescored.append(dataclasses.replace(fresh, warnings=candidate.warnings))
         else:
-            rescored.append(candidate)
+            document = functools.partial(documents.__getitem__, candidate.sha256)
+            again = screener.again(candidate, matched_with, document)
+            rescored.append(dataclasses.replace(again, warnings=candidate.warnings))
     return rescored

@@ -205,14 +205,11 @@ def scoring_fingerprint(settings: Settings) -> str:
     return f"{matching_key(settings)}/{scoring}"
 
 
-def rescored_result(
-    screener: Screener, stored: StoredResult, document: Callable[[], Document], file: str
-) -> Candidate:
-    """A stored result scored under the screener's settings: from its findings when matching would find the
-    same, else matched again from its document (loaded only then); either way without reading the PDF."""
-    if stored.scored_with.split("/")[0] == screener.matching_key:  # only the scoring changed
-        return screener.rescore_findings(stored.candidate)
-    return screener.screen_document(document(), file, stored.candidate.sha256)
+def rescored_result(screener: Screener, stored: StoredResult, document: Callable[[], Document], file: str) -> Candidate:
+    """A stored result scored under the screener's settings, matched again from its document (loaded only
+    then) as far as the change requires; either way without reading the PDF."""
+    matched_with = stored.scored_with.split("/")[0]
+    return screener.again(dataclasses.replace(stored.candidate, file=file), matched_with, document)
 
 
 def _now() -> str:

@@ -14,7 +14,7 @@ from screener.catalogue import catalogue_to_dict, load_catalogue, parse_catalogu
 from screener.errors import CatalogueError
 from screener.models import Document, Line
 from screener.profiles import ProfileError, RoleProfile, default_profiles
-from screener.screening import Screener, matching_key, rescore
+from screener.screening import Screener, matching_key, only_certifications_differ, rescore
 from screener.settings import Settings
 from screener.user_settings import (
     UserSettings,
@@ -117,13 +117,36 @@ def test_a_weight_change_scores_findings_again_without_their_documents(
     assert again[0].scores != screened.scores
 
 
+def test_a_new_alias_matches_only_certifications_again(make_lines: Callable[..., tuple[Line, ...]]) -> None:
+    document = Document(
+        1,
+        make_lines(
+            [
+                ("Project Manager, Acme, 2015 - 2020", "experience", 10.0, True),
+                ("Holder of the Project Steering Credential since 2019", "certifications", 10.0, False),
+            ]
+        ),
+    )
+    catalogue = load_catalogue()
+    before = Settings(catalogue)
+    screened = Screener(before).screen_document(document, "a.pdf", "sha-a")
+    pmp = catalogue.by_id("pmp")
+    aliased = dataclasses.replace(pmp, phrases=(*pmp.phrases, "Project Steering Credential"))
+    after = Screener(Settings(dataclasses.replace(catalogue, certifications=(aliased, *catalogue.certifications[1:]))))
+    assert only_certifications_differ(matching_key(before), after.matching_key)
+    assert after.matching_key != matching_key(before)
+    again = rescore([screened], {"sha-a": document}, after, matching_key(before))
+    assert again == [after.screen_document(document, "a.pdf", "sha-a")]
+    assert [c.cert_id for c in again[0].certifications] == ["pmp"] != [c.cert_id for c in screened.certifications]
+
+
 @pytest.mark.parametrize("vocabulary", ["management_keywords", "technical_skills", "project_words"])
 def test_a_keyword_change_matches_the_text_again(vocabulary: str) -> None:
     catalogue = load_catalogue()
     value = getattr(catalogue, vocabulary)
     changed = {**value, "budgets": ("cost control",)} if isinstance(value, dict) else (*value, "cost control")
     reworded = dataclasses.replace(catalogue, **{vocabulary: changed})
-    assert matching_key(Settings(reworded)) != matching_key(Settings(catalogue))
+    assert not only_certifications_differ(matching_key(Settings(reworded)), matching_key(Settings(catalogue)))
 
 
 def test_rescore_uses_the_stored_document_and_keeps_failed_rows(make_lines: Callable[..., tuple[Line, ...]]) -> None:
