@@ -156,6 +156,16 @@ class BlindReview(QObject):
     def file(self, candidate: Candidate) -> str:
         return HIDDEN_FILE if self.hides(candidate) else candidate.file
 
+    def extraction(self, candidate: Candidate) -> Document | None:
+        """The candidate's extraction as the session keeps it, so covers need not read the CV again (for a scan,
+        by OCR, seconds a page); None without a session or when it cannot be read."""
+        if self._session is None or candidate.status != "ok":
+            return None
+        try:
+            return self._session.document(candidate.sha256)
+        except ScreenerError:
+            return None
+
     def key_name(self, key: str, fallback: str) -> str:
         """The decision log's name for a candidate known by content: their number while blind review is on."""
         if self._on and key and key not in self._revealed and key in self._numbers:
@@ -198,21 +208,24 @@ class BlindReview(QObject):
 
 
 @lru_cache(maxsize=32)
-def _covers(file: str, contact: Contact) -> dict[int, tuple[Box, ...]]:
-    return covers_by_page(Path(file), contact)
+def _covers(file: str, contact: Contact, extraction: Document | None) -> dict[int, tuple[Box, ...]]:
+    return covers_by_page(Path(file), contact, extraction)
 
 
-def render_covered_page(file: str, page: int, width_px: int, contact: Contact, turn: int = 0) -> RenderedPage:
+def render_covered_page(
+    file: str, page: int, width_px: int, contact: Contact, turn: int = 0, extraction: Document | None = None
+) -> RenderedPage:
     """A page rendered with its personal details and page 1's images painted over; call on pdfium_pool().
 
-    A scan OCR read turned `turn` degrees is shown as it was read, where its details' boxes are. The covers are
-    painted into the image itself, so no view of it can show what they hide."""
+    The details are found in the file's `extraction` when given (BlindReview.extraction), else in the file read
+    again. A scan OCR read turned `turn` degrees is shown as it was read, where its details' boxes are. The
+    covers are painted into the image itself, so no view of it can show what they hide."""
     rendered = render_page(file, page, width_px, turn)
     image = rendered.image.copy()
     scale = image.width() / rendered.size[0]
     painter = QPainter(image)
     try:
-        for box in _covers(file, contact).get(rendered.page, ()):
+        for box in _covers(file, contact, extraction).get(rendered.page, ()):
             rect = QRectF(box.x0 * scale, box.top * scale, (box.x1 - box.x0) * scale, (box.bottom - box.top) * scale)
             painter.fillRect(rect.toAlignedRect(), COVER_COLOUR)
     finally:

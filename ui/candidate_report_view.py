@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
@@ -16,13 +17,21 @@ from screener.candidate_report import (
     render_cv_pages,
     write_candidate_report,
 )
-from screener.models import Candidate, Contact
+from screener.models import Candidate, Contact, Document
 
 from . import messages
 from .decisions import Review
 from .errors import show_exception
 from .pdfium_thread import pdfium_pool
 from .tasks import run_in_background
+
+
+class Blinding(NamedTuple):
+    """How a blind report hides who the candidate is: the label naming them ("Candidate 17"), and their stored
+    extraction, where the details its pages cover are found (None: the CV is read again)."""
+
+    label: str
+    extraction: Document | None
 
 
 class CandidateReportExport(QObject):
@@ -34,25 +43,27 @@ class CandidateReportExport(QObject):
         super().__init__(parent)
         self._parent = parent
 
-    def choose_file(self, candidate: Candidate, review: Review, folder: Path, blind_label: str = "") -> None:
-        """Ask where to save; a blind report (`blind_label`, "Candidate 17") is proposed under that name."""
-        suggested = folder / f"{blind_label or Path(candidate.file).stem} report.pdf"
+    def choose_file(self, candidate: Candidate, review: Review, folder: Path, blind: Blinding | None = None) -> None:
+        """Ask where to save; a blind report (`blind`) is proposed under the candidate's label ("Candidate 17")."""
+        suggested = folder / f"{blind.label if blind else Path(candidate.file).stem} report.pdf"
         name, _ = QFileDialog.getSaveFileName(self._parent, "Export Candidate Report", str(suggested), "PDF (*.pdf)")
         if name:
-            self.export_to(Path(name), candidate, review, blind_label)
+            self.export_to(Path(name), candidate, review, blind)
 
-    def export_to(self, path: Path, candidate: Candidate, review: Review, blind_label: str = "") -> None:
+    def export_to(self, path: Path, candidate: Candidate, review: Review, blind: Blinding | None = None) -> None:
         """Write the report; a blind one names no one and shows the CV pages with personal details covered."""
         file, pages = Path(candidate.file), cv_pages_to_show(candidate)
         render = (
-            partial(_covered_pages, file, pages, candidate.contact)
-            if blind_label
+            partial(_covered_pages, file, pages, candidate.contact, blind.extraction)
+            if blind
             else partial(render_cv_pages, file, pages)
         )
         run_in_background(
             pdfium_pool(),  # every PDFium call of the app is made on this one thread
             render,
-            partial(self._write, path, candidate, ReportReview(review.verdict, review.note, blind_label)),
+            partial(
+                self._write, path, candidate, ReportReview(review.verdict, review.note, blind.label if blind else "")
+            ),
             partial(show_exception, self._parent),
             context=self,
         )
@@ -67,6 +78,7 @@ class CandidateReportExport(QObject):
         self.written.emit(path)
 
 
-def _covered_pages(file: Path, pages: list[int], contact: Contact) -> list[PageImage]:
-    """The pages with what blind review hides painted over; reads the CV with PDFium, so on its thread."""
-    return render_cv_pages(file, pages, covers=covers_by_page(file, contact))
+def _covered_pages(file: Path, pages: list[int], contact: Contact, extraction: Document | None) -> list[PageImage]:
+    """The pages with what blind review hides painted over, found in the CV's `extraction` when given, else in
+    the CV read again; reads the CV with PDFium, so on its thread."""
+    return render_cv_pages(file, pages, covers=covers_by_page(file, contact, extraction))

@@ -45,7 +45,7 @@ from .actions import ReviewActions, WindowKeys, clear_filter_action
 from .blind import BlindReview
 from .candidate_model import CandidateTableModel, Column
 from .candidate_proxy import CandidateProxyModel
-from .candidate_report_view import CandidateReportExport
+from .candidate_report_view import Blinding, CandidateReportExport
 from .candidate_view import CandidateTableView
 from .chart import ScoreChart
 from .decision_log_view import DecisionLogDialog, log_settings_change
@@ -690,8 +690,9 @@ class MainWindow(QMainWindow):
             messages.notify("Select one candidate first.")
             return
         candidate = self._model.candidate(row)
-        blind_label = self._blind.blind_label(candidate) if self._blind.is_on() else ""
-        self._candidate_report.choose_file(candidate, self._model.review(row), last_export_folder(), blind_label)
+        blind = self._blind
+        blinding = Blinding(blind.blind_label(candidate), blind.extraction(candidate)) if blind.is_on() else None
+        self._candidate_report.choose_file(candidate, self._model.review(row), last_export_folder(), blinding)
 
     def open_decision_log(self) -> DecisionLogDialog | None:
         session = self.session()

@@ -253,11 +253,11 @@ class PageView(QWidget):
         width_px = round(self._scroll.viewport().width() * self.devicePixelRatioF())
         file, page = self._candidate.file, self._page
         turn = dict(self._candidate.ocr_turns).get(page, 0)
-        job = (
-            partial(render_covered_page, file, page, width_px, self._candidate.contact, turn)
-            if self._hides(self._candidate)
-            else partial(render_page, file, page, width_px, turn)
-        )
+        if self._blind is not None and self._hides(self._candidate):
+            extraction = self._blind.extraction(self._candidate)
+            job = partial(render_covered_page, file, page, width_px, self._candidate.contact, turn, extraction)
+        else:
+            job = partial(render_page, file, page, width_px, turn)
         run_in_background(
             pdfium_pool(),
             job,

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QToolBar
 from pytestqt.qtbot import QtBot
 from ui_factories import ONE_PAGE, FakeScreening, make_candidate, make_error, pdf_files, span
 
+import screener.blind
 from screener.blind import personal_spans, scrub
 from screener.cv_formats import read_cv
 from screener.models import Box, Candidate, Document, Evidence
@@ -24,8 +25,9 @@ from screener.screening import Screener
 from screener.settings import Settings
 from screener.store import Session, scoring_fingerprint
 from tests.personal_cv import PERSONAL, PHOTO_BOX, pdf_text, personal_cv
-from ui.blind import HIDDEN_FILE
+from ui.blind import HIDDEN_FILE, _covers
 from ui.candidate_model import Column
+from ui.candidate_report_view import Blinding
 from ui.decision_log_view import DecisionLogDialog
 from ui.main_window import MainWindow
 
@@ -218,6 +220,27 @@ def test_the_page_covers_the_name_every_personal_detail_and_the_photo(
     assert pmp is not None and lightest(picture, canvas.box_rect(pmp.span.box).toRect()) > 200
 
 
+def test_the_covers_are_found_in_the_session_s_extraction_without_reading_the_cv_again(
+    qtbot: QtBot, window: MainWindow, grace: tuple[Document, Candidate], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    document, candidate = grace
+    session = window.session()
+    assert session is not None
+    session.record(candidate, document, scored_with=scoring_fingerprint(Settings()))
+    window.model().append_candidates([candidate])
+    reads: list[Path] = []
+    monkeypatch.setattr(screener.blind, "read_cv", lambda path: reads.append(path) or document)  # a scan: OCR again
+    _covers.cache_clear()
+    show_window(qtbot, window)
+    blind(window)
+    page_view = window.detail().page_view()
+    with qtbot.waitSignal(page_view.page_rendered, timeout=10_000):
+        window.select_source_row(0)
+    name_box = next(s for s in personal_spans(document, candidate.contact) if s.kind == "name").line.box
+    assert lightest(page_view.canvas().grab().toImage(), page_view.canvas().box_rect(name_box).toRect()) < 60
+    assert reads == []
+
+
 def test_a_word_cv_s_text_is_masked_in_blind_review(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
     path = tmp_path / "grace.docx"
     word = WordDocument()
@@ -349,7 +372,7 @@ def test_a_blind_candidate_report_holds_every_evidence_label_and_no_hidden_field
     label = window.model().name(0)
     out = tmp_path / f"{label} report.pdf"
     with qtbot.waitSignal(window.candidate_report().written, timeout=30_000):
-        window.candidate_report().export_to(out, candidate, window.model().review(0), label)
+        window.candidate_report().export_to(out, candidate, window.model().review(0), Blinding(label, None))
     pages, text = pdf_text(out)
     assert pages == 2 and label in text and "blind review" in text.lower()
     assert candidate.scores is not None
