@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
-from itertools import pairwise
+from itertools import islice, pairwise
+from operator import itemgetter
 from statistics import median
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 from screener.models import Box, Line
 from screener.normalize import normalize_text
@@ -39,23 +40,35 @@ class PageChar(NamedTuple):
     space_before: bool = False  # the PDF put a space (or a line break) before this glyph
 
 
+# A glyph as the layout reads it: a PageChar, or the plain tuple of its fields that a reader builds faster.
+Glyph = tuple[str, float, float, float, float, float, bool, bool]
+_SIZE, _BOLD = itemgetter(5), itemgetter(6)
+
+
+class _Extent(Protocol):
+    """Anything with a left and a right edge: the gutter search needs no more of a fragment."""
+
+    @property
+    def x0(self) -> float: ...
+
+    @property
+    def x1(self) -> float: ...
+
+
 class _Fragment:
     """A run of characters on one baseline with no wide gap inside; its edges grow as characters join.
 
     `gaps` holds, for each character after the first, its left edge less the right-most edge before it
-    (ligature glyphs give two letters one shared box).
+    (ligature glyphs give two letters one shared box); `size` is the first character's, which stands for the
+    fragment beside others.
     """
 
-    __slots__ = ("bottom", "chars", "gaps", "top", "x0", "x1")
+    __slots__ = ("bottom", "chars", "gaps", "size", "top", "x0", "x1")
 
-    def __init__(self, first: PageChar) -> None:
+    def __init__(self, first: Glyph) -> None:
         self.chars = [first]
         self.gaps: list[float] = []
-        self.x0, self.top, self.x1, self.bottom = first.x0, first.top, first.x1, first.bottom
-
-    @property
-    def box(self) -> Box:
-        return Box(self.x0, self.top, self.x1, self.bottom)
+        _text, self.x0, self.top, self.x1, self.bottom, self.size, _bold, _space = first
 
     def text(self) -> str:
         chars, gaps = self.chars, self.gaps
@@ -63,21 +76,25 @@ class _Fragment:
         # in letter-spaced headings ("S U M M A R Y"), below zero where a printer sets letters tightly. A word
         # break is a gap wider than that spacing, as xpdf's pdftotext reads it.
         spacing = median(gaps) if len(gaps) >= _MIN_GAPS_FOR_SPACING else 0.0
-        parts = [chars[0].text]
-        for (letter, _x0, _top, _x1, _bottom, size, _bold, space_before), gap in zip(chars[1:], gaps, strict=True):
-            if space_before or gap - spacing > _SPACE_GAP_EM * (1.0 if size < 1.0 else size):
-                parts.append(" ")
-            parts.append(letter)
-        return "".join(parts)
+        later = islice(chars, 1, None)
+        return chars[0][0] + "".join(
+            [
+                " " + letter if spaced or gap - spacing > _SPACE_GAP_EM * (1.0 if size < 1.0 else size) else letter
+                for (letter, _x0, _top, _x1, _bottom, size, _bold, spaced), gap in zip(later, gaps, strict=True)
+            ]
+        )
 
 
-def _fragments(chars: Iterable[PageChar]) -> list[_Fragment]:
+def _fragments(chars: Iterable[Glyph]) -> list[_Fragment]:
     """Runs of glyphs that continue each other: on one baseline, moving right, no cell-wide gap between.
 
-    One loop with plain comparisons and the open fragment's edges in local names: this runs once per glyph.
+    One loop with plain comparisons and the open fragment's edges and lists in local names: this runs once per
+    glyph.
     """
     fragments: list[_Fragment] = []
     fragment: _Fragment | None = None
+    open_chars: list[Glyph] = []  # the open fragment's lists
+    open_gaps: list[float] = []
     x0_edge = top_edge = x1_edge = bottom_edge = 0.0  # the open fragment's edges
     last_x0 = last_x1 = last_bottom = last_size = 0.0
     for char in chars:
@@ -93,8 +110,8 @@ def _fragments(chars: Iterable[PageChar]) -> list[_Fragment]:
                 and x0 >= last_x0 - 0.5
                 and x0 - last_x1 < _CELL_GAP_EM * limit
             ):
-                fragment.chars.append(char)
-                fragment.gaps.append(x0 - x1_edge)
+                open_chars.append(char)
+                open_gaps.append(x0 - x1_edge)
                 if x0 < x0_edge:
                     x0_edge = x0
                 if top < top_edge:
@@ -108,6 +125,7 @@ def _fragments(chars: Iterable[PageChar]) -> list[_Fragment]:
             fragment.x0, fragment.top, fragment.x1, fragment.bottom = x0_edge, top_edge, x1_edge, bottom_edge
         fragment = _Fragment(char)
         fragments.append(fragment)
+        open_chars, open_gaps = fragment.chars, fragment.gaps
         x0_edge, top_edge, x1_edge, bottom_edge = x0, top, x1, bottom
         last_x0, last_x1, last_bottom, last_size = x0, x1, bottom, size
     if fragment is not None:
@@ -115,7 +133,7 @@ def _fragments(chars: Iterable[PageChar]) -> list[_Fragment]:
     return fragments
 
 
-def _crossing_counts(boxes: Sequence[Box], xs: Sequence[int]) -> list[int]:
+def _crossing_counts(boxes: Sequence[_Extent], xs: Sequence[int]) -> list[int]:
     """How many boxes each x (ascending) falls strictly inside, in one sweep over the boxes' sorted edges."""
     spans = [(b.x0, b.x1) for b in boxes if b.x0 < b.x1]  # an empty or inverted box contains no x
     lefts = sorted(x0 for x0, _ in spans)
@@ -124,7 +142,7 @@ def _crossing_counts(boxes: Sequence[Box], xs: Sequence[int]) -> list[int]:
     return [bisect_left(lefts, x) - bisect_right(rights, x) for x in xs]
 
 
-def _empty_strips(boxes: Sequence[Box], page_width: float) -> list[list[tuple[float, int]]]:
+def _empty_strips(boxes: Sequence[_Extent], page_width: float) -> list[list[tuple[float, int]]]:
     """Runs of x (in the middle of the page) that few boxes cross, each x with its crossing count."""
     allowed = _GUTTER_CROSSING_SHARE * len(boxes)
     strips: list[list[tuple[float, int]]] = [[]]
@@ -137,17 +155,18 @@ def _empty_strips(boxes: Sequence[Box], page_width: float) -> list[list[tuple[fl
     return [strip for strip in strips if strip]
 
 
-def _find_gutter(boxes: Sequence[Box], page_width: float) -> float | None:
+def _find_gutter(boxes: Sequence[_Extent], page_width: float) -> float | None:
     """The x of an empty vertical strip between two columns, or None for a one-column page."""
     if len(boxes) < 12:
         return None
     candidates = []
+    rights, lefts = sorted(b.x1 for b in boxes), sorted(b.x0 for b in boxes)
     for strip in _empty_strips(boxes, page_width):
         fewest = min(count for _, count in strip)
         clearest = [x for x, count in strip if count == fewest]
         gutter = (clearest[0] + clearest[-1]) / 2
-        left = sum(1 for b in boxes if b.x1 <= gutter)
-        right = sum(1 for b in boxes if b.x0 >= gutter)
+        left = bisect_right(rights, gutter)  # boxes ending at or before the gutter
+        right = len(lefts) - bisect_left(lefts, gutter)  # boxes starting at or after it
         # A narrow strip is the space between a date margin and the text it dates, not between columns;
         # both sides must hold real text: a ragged right margin or a page number is not a column.
         wide = strip[-1][0] - strip[0][0] >= _MIN_GUTTER_WIDTH
@@ -159,7 +178,7 @@ def _find_gutter(boxes: Sequence[Box], page_width: float) -> float | None:
 def _column_order(fragments: list[_Fragment], page_width: float) -> list[list[_Fragment]]:
     """Group fragments into blocks read top to bottom: each band's left column before its right one."""
     by_top = sorted(fragments, key=_top_left)
-    gutter = _find_gutter([f.box for f in by_top], page_width)
+    gutter = _find_gutter(by_top, page_width)
     if gutter is None:
         return [by_top]
     blocks: list[list[_Fragment]] = []
@@ -183,7 +202,7 @@ def _top_left(fragment: _Fragment) -> tuple[float, float]:
 
 def _similar_size(a: _Fragment, b: _Fragment) -> bool:
     """A name set in 22 pt beside 9 pt contact details is two lines, a title and its dates are one."""
-    sizes = sorted((a.chars[0].size, b.chars[0].size))
+    sizes = sorted((a.size, b.size))
     return sizes[1] < _SAME_LINE_SIZE_RATIO * max(sizes[0], 1.0)
 
 
@@ -207,7 +226,7 @@ def _joined_text(fragments: list[_Fragment]) -> str:
     """Fragments far apart on one line are cells or columns of a row: keep them apart with " | "."""
     parts = [fragments[0].text()]
     for left, right in pairwise(fragments):
-        wide = right.x0 - left.x1 > _CELL_GAP_EM * max(right.chars[0].size, 1.0)
+        wide = right.x0 - left.x1 > _CELL_GAP_EM * max(right.size, 1.0)
         parts += [" | " if wide else " ", right.text()]
     return "".join(parts)
 
@@ -222,14 +241,17 @@ def _to_line(fragments: list[_Fragment], page: int) -> Line | None:
     if not text:
         return None
     chars = [c for f in fragments for c in f.chars]
-    box = fragments[0].box
-    for fragment in fragments[1:]:
-        box = box.union(fragment.box)
-    bold_share = sum(c.bold for c in chars) / len(chars)
-    return Line(text=text, page=page, box=box, size=round(median(c.size for c in chars), 1), bold=bold_share > 0.6)
+    box = Box(
+        min(f.x0 for f in fragments),
+        min(f.top for f in fragments),
+        max(f.x1 for f in fragments),
+        max(f.bottom for f in fragments),
+    )
+    bold_share = sum(map(_BOLD, chars)) / len(chars)
+    return Line(text=text, page=page, box=box, size=round(median(map(_SIZE, chars)), 1), bold=bold_share > 0.6)
 
 
-def page_lines(chars: Sequence[PageChar], page: int, page_width: float) -> list[Line]:
+def page_lines(chars: Sequence[Glyph], page: int, page_width: float) -> list[Line]:
     """The lines of one page in reading order."""
     lines: list[Line] = []
     for block in _column_order(_fragments(chars), page_width):

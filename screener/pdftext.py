@@ -18,7 +18,7 @@ import pypdfium2.raw as pdfium_c
 from cffi import FFI
 
 from screener.errors import UnreadablePdfError
-from screener.layout import PageChar, page_lines
+from screener.layout import Glyph, PageChar, page_lines
 from screener.models import Document, Line
 from screener.ocr import Scans
 from screener.sections import assign_sections
@@ -108,7 +108,7 @@ def _direct(function: Any, signature: str) -> Any:
 
 _text_object = _direct(pdfium_c.FPDFText_GetTextObject, "uintptr_t(*)(uintptr_t, int)")
 _loose_char_box = _direct(pdfium_c.FPDFText_GetLooseCharBox, "int(*)(uintptr_t, int, FS_RECTF *)")
-_font_weight = _direct(pdfium_c.FPDFText_GetFontWeight, "int(*)(uintptr_t, int)")
+_font_weight = _direct(pdfium_c.FPDFFont_GetWeight, "int(*)(uintptr_t)")
 _char_matrix = _direct(pdfium_c.FPDFText_GetMatrix, "int(*)(uintptr_t, int, FS_MATRIX *)")
 _object_font = _direct(pdfium_c.FPDFTextObj_GetFont, "uintptr_t(*)(uintptr_t)")
 _object_font_size = _direct(pdfium_c.FPDFTextObj_GetFontSize, "int(*)(uintptr_t, float *)")
@@ -140,58 +140,66 @@ class _Glyphs:
     Advances come from each font's widths, cached per text object and per font and character: pdfium's loose
     box spans the glyph's ink where it overhangs its advance ("f" in many fonts), and pdfium drops some space
     glyphs that HTML-to-PDF printers draw, so the gap after the advance is what tells a word break from two
-    letters set tightly, as in poppler's pdftotext.
+    letters set tightly, as in poppler's pdftotext. A glyph's weight is its font's, also asked once per font.
     """
 
     def __init__(self, textpage: int) -> None:
         self._textpage = textpage
-        self._objects: dict[int, tuple[_FontWidths, float]] = {}  # text object -> its font, size as drawn
+        # text object -> its font's widths, its size as drawn, whether its font is bold
+        self._objects: dict[int, tuple[_FontWidths, float, bool]] = {}
         self._fonts: dict[int, _FontWidths] = {}
+        self._bold: dict[int, bool] = {0: False}
         self._matrix = _ffi.new("FS_MATRIX *")
         self._size = _ffi.new("float *")
 
-    def read(self, text: str, page_height: float) -> list[PageChar]:
+    def read(self, text: str, page_height: float) -> list[Glyph]:
         """The glyphs of the page's `text` (as pdfium lists it, one character per glyph) but spaces.
 
-        One loop with local names: it runs once per glyph and is most of the time a page takes to read.
+        One loop with local names: it runs once per glyph and is most of the time a page takes to read. Each
+        pdfium call costs about as much as the Python around it, so a glyph costs two calls (its box and its
+        text object), and a text object three more when it is new: printers of HTML draw each glyph as one.
         """
-        textpage, objects, font_of = self._textpage, self._objects, self._font_of
-        # A PageChar made by tuple.__new__: the same tuple, without the named tuple's Python-level constructor,
-        # which costs four times as much.
-        new_tuple = tuple.__new__
-        loose_char_box, text_object_at, font_weight = _loose_char_box, _text_object, _font_weight
+        textpage, objects, object_entry = self._textpage, self._objects, self._object_entry
+        loose_char_box, text_object_at = _loose_char_box, _text_object
         box = _ffi.new("FS_RECTF *")
-        glyphs: list[PageChar] = []
+        glyphs: list[Glyph] = []
+        append = glyphs.append
         pending_space, bold, previous_left = True, False, math.nan
+        last_object, widths, size, heavy = -1, _FontWidths(0), 0.0, False
         for index, char in enumerate(text):
             if char in _NOT_GLYPHS:
                 pending_space = True
                 continue
             loose_char_box(textpage, index, box)
-            if pending_space:  # weight is read once a word: a word rarely changes weight midway
-                bold = font_weight(textpage, index) >= _BOLD_WEIGHT
             text_object = text_object_at(textpage, index)
-            widths, size = objects.get(text_object) or font_of(text_object, index)
+            if text_object != last_object:
+                last_object = text_object
+                widths, size, heavy = objects.get(text_object) or object_entry(text_object, index)
+            if pending_space:  # weight is taken once a word: a word rarely changes weight midway
+                bold = heavy
             advance = widths[char] * size
-            left, top, bottom = box.left, box.top, box.bottom
+            left = box.left
             # The letters of a ligature ("fi") share one box: the glyph's whole advance belongs to the last.
             right = left + advance if advance > 0 and left != previous_left else box.right
             previous_left = left
-            # The size as drawn: the nominal size alone is not (1.0 for Word on macOS, which scales every
-            # glyph by its text matrix); without a font, the loose box's height, which spans the font's.
+            top, bottom = box.top, box.bottom
+            # Without a font, the size is the loose box's height, which spans the font's.
             drawn_size = size or top - bottom
-            glyphs.append(
-                new_tuple(
-                    PageChar,
-                    (char, left, page_height - top, right, page_height - bottom, drawn_size, bold, pending_space),
-                )
-            )
+            # A plain tuple: a PageChar (a named tuple) costs three times as much to make.
+            append((char, left, page_height - top, right, page_height - bottom, drawn_size, bold, pending_space))
             pending_space = False
         return glyphs
 
-    def _font_of(self, text_object: int, index: int) -> tuple[_FontWidths, float]:
-        """The text object's font widths and its size as drawn (0.0 when the font does not say), remembered."""
+    def _object_entry(self, text_object: int, index: int) -> tuple[_FontWidths, float, bool]:
+        """The text object's font widths, its size as drawn and whether its font is bold, remembered.
+
+        The size as drawn: the nominal size alone is not (1.0 for Word on macOS, which scales every glyph by its
+        text matrix); 0.0 when the font does not say.
+        """
         font = _object_font(text_object) if text_object else 0
+        bold = self._bold.get(font)
+        if bold is None:
+            bold = self._bold[font] = _font_weight(font) >= _BOLD_WEIGHT
         if not font or not _object_font_size(text_object, self._size):
             font, scale = 0, 0.0
         else:
@@ -200,11 +208,11 @@ class _Glyphs:
         widths = self._fonts.get(font)
         if widths is None:
             widths = self._fonts[font] = _FontWidths(font)
-        self._objects[text_object] = (widths, scale)
-        return widths, scale
+        entry = self._objects[text_object] = (widths, scale, bold)
+        return entry
 
 
-def _pdfium_chars(page: pdfium.PdfPage) -> list[PageChar]:
+def _pdfium_chars(page: pdfium.PdfPage) -> list[Glyph]:
     textpage = page.get_textpage()
     try:
         # One call for all the text: per-character calls are the slow part of reading a page.
