@@ -57,7 +57,7 @@ def test_in_blind_review_a_scan_read_turned_is_shown_upright_and_covered_where_i
 ) -> None:
     """The covers are drawn where OCR read the details: on the page turned upright, as it was read."""
     name = Box(60, 700, 400, 730)  # near the foot of the upright page: off the page were it shown lying down
-    monkeypatch.setattr(ui.blind, "_covers", lambda file, contact: {1: (name,)})
+    monkeypatch.setattr(ui.blind, "_covers", lambda file, contact, extraction: {1: (name,)})
     window.blind_review().set_on(True)
     canvas = show_scan_read_turned(qtbot, window, lying_scan(tmp_path))
     assert canvas.height_for(100) > 100  # portrait, as read
