@@ -77,9 +77,15 @@ class _Batch:
         return bool(self.progress and self.progress.is_cancelled())
 
     def finish(
-        self, candidate: Candidate, document: Document | None = None, *, stamp: FileStamp | None, retry: bool = False
+        self,
+        candidate: Candidate,
+        document: Document | str | None = None,
+        *,
+        stamp: FileStamp | None,
+        retry: bool = False,
     ) -> None:
-        """Save and report one file; `stamp` is the file's as it was read, `retry` marks a failure worth retrying."""
+        """Save and report one file, its extraction a Document or the stored form a worker encoded; `stamp` is the
+        file's as it was read, `retry` marks a failure worth retrying."""
         if candidate.status == "ok":
             original = self.owners.setdefault(candidate.sha256, candidate.file)
             if original != candidate.file:  # a file that changed, while the batch ran, into another one's copy
@@ -162,7 +168,7 @@ def _finish_read(batch: _Batch, job: Job, outcome: Outcome) -> None:
         candidate = _failed(job.path, outcome.sha256 or job.sha256, reason)
     else:
         candidate = outcome.candidate
-    batch.finish(candidate, outcome.document, stamp=outcome.stamp or job.stamp, retry=outcome.retry)
+    batch.finish(candidate, outcome.stored_document, stamp=outcome.stamp or job.stamp, retry=outcome.retry)
 
 
 def screen_files(

@@ -16,10 +16,10 @@ from types import TracebackType
 
 import platformdirs
 
-from screener.codec import candidate_from_json, candidate_to_json, document_from_json, document_to_json
+from screener.codec import candidate_from_json, candidate_to_json, document_from_json
 from screener.errors import SessionError
 from screener.models import Candidate, Document
-from screener.store import StoredResult, create_privately, delete_session_files, erase_deleted
+from screener.store import StoredResult, create_privately, delete_session_files, erase_deleted, stored_form
 
 __all__ = ["CacheLimits", "ExtractionCache", "default_cache_path"]
 
@@ -104,15 +104,16 @@ class ExtractionCache:
         candidate, scored_with, document = row
         return StoredResult(candidate_from_json(candidate), scored_with), document_from_json(document)
 
-    def store(self, candidate: Candidate, document: Document, scored_with: str) -> None:
-        """Keep a content's extraction and result, without the file it came from (a name can say whose it is)."""
+    def store(self, candidate: Candidate, document: Document | str, scored_with: str) -> None:
+        """Keep a content's extraction (or its stored form) and result, without the file it came from (a name can
+        say whose it is)."""
         candidate = dataclasses.replace(candidate, file="")
         with self._db:
             self._db.execute(
                 "INSERT OR REPLACE INTO extraction VALUES (?, ?, ?, ?, ?)",
                 (
                     candidate.sha256,
-                    document_to_json(document),
+                    stored_form(document),
                     candidate_to_json(candidate),
                     scored_with,
                     _now().isoformat(),

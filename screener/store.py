@@ -212,6 +212,11 @@ def rescored_result(screener: Screener, stored: StoredResult, document: Callable
     return screener.again(dataclasses.replace(stored.candidate, file=file), matched_with, document)
 
 
+def stored_form(document: Document | str) -> str:
+    """An extraction as a session or cache stores it: encoded here unless a worker has encoded it already."""
+    return document if isinstance(document, str) else document_to_json(document)
+
+
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
@@ -355,13 +360,15 @@ class Session:
     def record(
         self,
         candidate: Candidate,
-        document: Document | None = None,
+        document: Document | str | None = None,
         *,
         scored_with: str = "",
         stamp: FileStamp | None = None,
         retry: bool = False,
     ) -> None:
         """Save one finished file in one transaction, taking it off the queue; a known extraction is kept.
+
+        `document` is the extraction, or its stored form as `document_to_json` writes it (a worker encodes it).
 
         `stamp` is the file's as it was read (default: as it is now); a failure to `retry` is saved without one,
         so `pending` offers the file again whatever its stamp.
@@ -374,7 +381,7 @@ class Session:
                 db.execute(
                     "INSERT INTO extraction VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (sha256) DO UPDATE SET candidate = "
                     "excluded.candidate, scored_with = excluded.scored_with, scored_at = excluded.scored_at",
-                    (candidate.sha256, document_to_json(document), candidate_to_json(candidate), scored_with, now, now),
+                    (candidate.sha256, stored_form(document), candidate_to_json(candidate), scored_with, now, now),
                 )
             db.execute(
                 "INSERT OR REPLACE INTO file VALUES (?, ?, ?, ?, ?, ?, ?)",

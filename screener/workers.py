@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import cast
 
 from screener import ocr
+from screener.codec import document_from_json, document_to_json
 from screener.cv_formats import read_cv
 from screener.errors import OcrNeededError, ScreenerError
 from screener.models import Candidate, Document
@@ -81,16 +82,24 @@ class Job:
 class Outcome:
     """A worker's answer for one file: its extraction and result, or the reason there are none.
 
-    `sha256` and `stamp` describe the bytes the worker read, which may differ from the job's if the file changed;
-    `retry` marks a failure that says nothing about the file (a time-out, a denied read, a killed worker).
+    The extraction comes in the form a session stores (`stored_document`, encoded by the worker): the process
+    that stores it neither decodes a Document from the pipe nor encodes it again, and the worker does that
+    work while the main process is free for the next result. `sha256` and `stamp` describe the bytes the
+    worker read, which may differ from the job's if the file changed; `retry` marks a failure that says nothing
+    about the file (a time-out, a denied read, a killed worker).
     """
 
-    document: Document | None = None
+    stored_document: str | None = None
     candidate: Candidate | None = None
     reason: str | None = None
     sha256: str | None = None
     stamp: FileStamp | None = None
     retry: bool = False
+
+    @property
+    def document(self) -> Document | None:
+        """The extraction itself, decoded from its stored form."""
+        return None if self.stored_document is None else document_from_json(self.stored_document)
 
 
 def _limit_memory(memory_bytes: int | None, ocr_memory_bytes: int = 0) -> None:
@@ -227,7 +236,7 @@ def _screen(job: Job, screener: Screener, extract: Extract, memory_bytes: int | 
     try:
         document = extract(content, screener.settings.backend)
         candidate = screener.screen_document(document, str(job.path), sha256)
-        return Outcome(document, candidate, sha256=sha256, stamp=stamp)
+        return Outcome(document_to_json(document), candidate, sha256=sha256, stamp=stamp)
     except Exception as exc:  # whatever a file does to a reader is that file's row, not the end of the batch
         retry = isinstance(exc, OcrNeededError)  # a scan reads once OCR is installed: not a final verdict
         return Outcome(reason=_failure_reason(job, exc, memory_bytes), sha256=sha256, stamp=stamp, retry=retry)

@@ -19,6 +19,7 @@ from fpdf import FPDF
 
 from screener import batch
 from screener.batch import WorkerLimits, screen_files
+from screener.cache import ExtractionCache
 from screener.duplicates import copy_of
 from screener.models import Candidate, Document
 from screener.pdftext import Backend, read_document
@@ -113,6 +114,17 @@ def test_a_session_spares_reading_known_files_again(tmp_path: Path, cv_files: li
     assert sorted(again, key=lambda c: c.file) == sorted(first, key=lambda c: c.file)
     # The session holds that content already: the new file is its copy, as it is when the session is reopened.
     assert moved == [copy_of(str(renamed), by_name(first)[cv_files[0].name].sha256, str(cv_files[0]))]
+
+
+def test_the_session_and_the_cache_hold_the_extraction_a_worker_read(tmp_path: Path, cv_files: list[Path]) -> None:
+    # Workers hand over the extraction already encoded: what is stored must decode to the document itself.
+    with Session.open(tmp_path / "s.sqlite") as session:
+        [candidate] = screen_files(cv_files[:1], SETTINGS, workers=1, session=session)
+        assert session.document(candidate.sha256) == read_document(cv_files[0])
+    with ExtractionCache.open(tmp_path / "cache.sqlite") as cache:
+        screen_files(cv_files[:1], SETTINGS, workers=1, cache=cache)
+        stored = cache.result(candidate.sha256)
+    assert stored is not None and stored[1] == read_document(cv_files[0])
 
 
 def test_a_changed_catalogue_rescores_the_session_without_reading(tmp_path: Path, cv_files: list[Path]) -> None:
