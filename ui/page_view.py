@@ -297,8 +297,19 @@ class PageView(QWidget):
     def _on_text_failed(self, request: int, exc: BaseException) -> None:
         if request != self._request:
             return
-        text = str(exc) if isinstance(exc, (UnreadablePdfError, OSError)) else f"Cannot show this CV: {exc}"
-        self._text.show_document(None, (), f"{text}. Open the original to read it.")
+        self._text.show_document(None, (), f"{self._failure(exc)}. Open the original to read it.")
+
+    def _failure(self, exc: BaseException) -> str:
+        """Why the CV cannot be shown; in blind review without the file's path or anything else naming them."""
+        if self._candidate is None:
+            return ""
+        if isinstance(exc, FileNotFoundError):
+            text = f"{self._candidate.file} is no longer there: it was moved, renamed or deleted"
+        elif isinstance(exc, (UnreadablePdfError, OSError)):
+            text = str(exc)
+        else:
+            text = f"Cannot show this CV: {exc}"
+        return self._blind.text(self._candidate, text) if self._blind is not None else text
 
     def _on_rendered(self, request: int, page: RenderedPage) -> None:
         if request != self._request or self._candidate is None or page.file != self._candidate.file:
@@ -314,10 +325,9 @@ class PageView(QWidget):
     def _on_render_failed(self, request: int, exc: BaseException) -> None:
         if request != self._request:
             return
-        text = str(exc) if isinstance(exc, (UnreadablePdfError, OSError)) else f"Cannot show this CV: {exc}"
         self._rendered_width = 0
         # Said on the page itself: the status bar keeps the import's summary.
-        self._canvas.set_page(None, (), text)
+        self._canvas.set_page(None, (), self._failure(exc))
         self._fit_canvas()
         self._update_navigation()
 

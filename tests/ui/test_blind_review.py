@@ -241,6 +241,16 @@ def test_the_covers_are_found_in_the_session_s_extraction_without_reading_the_cv
     assert reads == []
 
 
+def test_a_page_that_cannot_be_shown_says_why_without_the_file_s_name(qtbot: QtBot, window: MainWindow) -> None:
+    window.model().append_candidates([ALAN])  # /cvs/alan_turing.pdf does not exist
+    show_window(qtbot, window)
+    blind(window)
+    window.select_source_row(0)
+    canvas = window.detail().page_view().canvas()
+    qtbot.waitUntil(lambda: "no longer there" in canvas.placeholder(), timeout=5000)
+    assert "alan" not in canvas.placeholder().lower()
+
+
 def test_a_word_cv_s_text_is_masked_in_blind_review(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
     path = tmp_path / "grace.docx"
     word = WordDocument()
