@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import reportlab
 from fpdf import FPDF
 
 from screener.errors import UnreadablePdfError
@@ -55,6 +56,32 @@ def test_lines_know_their_section_and_box(tmp_path: Path) -> None:
     assert not by_text["Dana Whitfield"].is_heading
     box = by_text["PMP"].box
     assert 38 < box.x0 < 45 and box.x1 < 230 and box.top > 100
+
+
+def test_a_line_is_bold_when_most_of_its_letters_are_set_in_a_bold_font(tmp_path: Path) -> None:
+    fonts = Path(reportlab.__file__).parent / "fonts"
+    pdf = FPDF(format="A4", unit="pt")
+    pdf.add_font("Vera", "", str(fonts / "Vera.ttf"))
+    pdf.add_font("Vera", "B", str(fonts / "VeraBd.ttf"))
+    pdf.add_page()
+    pdf.set_font("Vera", "", 11)
+    rows = [
+        "**EXPERIENCE**",
+        "Led the migration of payment services",
+        "**Project Manager, Initech**",
+        "**Tools:** Python, SQL",
+    ]
+    for y, row in enumerate(rows):
+        pdf.set_xy(50, 60 + 20 * y)
+        pdf.cell(400, 14, row, markdown=True)
+    pdf.output(str(tmp_path / "cv.pdf"))
+    bold = {line.text: line.bold for line in read_document(tmp_path / "cv.pdf").lines}
+    assert bold == {
+        "EXPERIENCE": True,
+        "Led the migration of payment services": False,
+        "Project Manager, Initech": True,
+        "Tools: Python, SQL": False,
+    }
 
 
 @pytest.mark.parametrize(
