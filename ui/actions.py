@@ -95,7 +95,8 @@ class ReviewActions(QObject):
 
 
 def clear_filter_action(window: QWidget, clear: Callable[[], None], cancel_import: QAction) -> QAction:
-    """Escape clears the text filter, except during an import, when it cancels the import as it always did."""
+    """Escape clears the text filter, except during an import, when it cancels the import as it always did (in
+    the filter box itself it clears the filter: see FilterBar.eventFilter)."""
     action = QAction("C&lear Filter", window)
     action.setShortcut(QKeySequence(Qt.Key.Key_Escape))
     action.setStatusTip("Show every candidate the quick filters let through")

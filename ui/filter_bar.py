@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QSignalBlocker, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget
 
 from .candidate_proxy import CandidateFilter
@@ -23,6 +24,7 @@ class FilterBar(QWidget):
         self._text = QLineEdit()
         self._text.setPlaceholderText("Filter by name, email, certification, degree or file (Ctrl+F)")
         self._text.setClearButtonEnabled(True)
+        self._text.installEventFilter(self)
         self._role_fit = QComboBox()
         self._role_fit.addItem("Any role fit", None)
         for role_fit, label in ROLE_FIT_LABELS.items():
@@ -112,6 +114,19 @@ class FilterBar(QWidget):
         """Show every candidate again as far as the text goes; the quick filters stay as chosen."""
         self._text.clear()
         self._emit()  # at once: the reviewer asked for it, not typing that may go on
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Escape typed in the text box clears it, before a window-wide Escape (Cancel Import) can take the key:
+        someone typing a filter during an import means the filter, not the import."""
+        escape = event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) and (
+            isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Escape
+        )
+        if watched is not self._text or not escape or not self._text.text():
+            return super().eventFilter(watched, event)
+        event.accept()  # a ShortcutOverride accepted sends the key to the box instead of to any shortcut
+        if event.type() == QEvent.Type.KeyPress:
+            self.clear_text()
+        return True
 
     def current_filter(self) -> CandidateFilter:
         return CandidateFilter(

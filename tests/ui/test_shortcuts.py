@@ -48,6 +48,22 @@ def test_escape_clears_the_text_filter(qtbot: QtBot, active: MainWindow, focus: 
     assert active.proxy().rowCount() == 2
 
 
+def test_escape_in_the_filter_box_during_an_import_clears_the_filter_and_goes_on_importing(
+    qtbot: QtBot, active: MainWindow
+) -> None:
+    filter_by(qtbot, active, "Ada")
+    active.cancel_action.setEnabled(True)  # as during an import, when Escape in the list cancels it
+    cancelled: list[bool] = []
+    active.cancel_action.triggered.connect(lambda: cancelled.append(True))
+    box = active.filter_bar().text_box()
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_Escape)
+    assert box.text() == "" and active.proxy().rowCount() == 2
+    assert cancelled == []
+    qtbot.keyClick(active.table(), Qt.Key.Key_Escape)  # from the list, Escape still cancels
+    assert cancelled == [True]
+
+
 def test_qt_options_on_the_command_line_go_to_qt_and_the_rest_to_the_app(monkeypatch: pytest.MonkeyPatch) -> None:
     started: list[tuple[object, ...]] = []
     monkeypatch.setattr(ui.app, "run_gui", lambda *args: started.append(args) or 0)
