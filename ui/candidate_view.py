@@ -38,6 +38,7 @@ class CandidateTableView(QTableView):
         self.setSortingEnabled(True)
         self.setWordWrap(False)
         self.setShowGrid(False)
+        self.setTabKeyNavigation(False)  # Tab leaves the list for the next control, as it does everywhere else
         self.sortByColumn(Column.ROLE_FIT, Qt.SortOrder.DescendingOrder)
         # Fixed row heights let the view skip measuring rows: scrolling 10,000 rows stays smooth.
         rows = self.verticalHeader()

@@ -239,7 +239,10 @@ class MainWindow(QMainWindow):
         self.reveal_action = self._blind.reveal_action
         self.reveal_action.triggered.connect(self.reveal_identity)
         self.addActions([self.blind_action, self.reveal_action])
-        self.show_list_action = self._action("Candidate &List", "Ctrl+1", partial(self._views.setCurrentIndex, 0))
+        self.note_action = self._action(
+            "Edit &Note", "F2", self._edit_note, "Write a note on the selected candidate (Tab leaves the note)"
+        )
+        self.show_list_action = self._action("Candidate &List", "Ctrl+1", self._show_list)
         self.show_map_action = self._action("Score &Map", "Ctrl+2", partial(self._views.setCurrentIndex, 1))
 
     def _create_menus_and_toolbar(self) -> None:
@@ -266,6 +269,7 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.settings_action)
         review_menu = self.menuBar().addMenu("&Review")
         review_menu.addActions(list(self.verdict_actions.values()))
+        review_menu.addAction(self.note_action)
         review_menu.addSeparator()
         review_menu.addActions([self.reveal_action, self.decision_log_action])
         # Right-clicking the list decides on the selected rows without reaching for the keyboard.
@@ -520,6 +524,17 @@ class MainWindow(QMainWindow):
         flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
         self._table.selectionModel().setCurrentIndex(index, flags)
         self._table.scrollTo(index)
+
+    def _edit_note(self) -> None:
+        if self._detail.current_row() < 0:
+            messages.notify("Select one candidate first.")
+            return
+        self._detail.note_editor().setFocus()
+
+    def _show_list(self) -> None:
+        """The list in front and in focus: the way back to it from the note or the filters."""
+        self._views.setCurrentIndex(0)
+        self._table.setFocus()
 
     def _selected_source_rows(self) -> list[int]:
         return [self._proxy.mapToSource(index).row() for index in self._table.selectionModel().selectedRows()]

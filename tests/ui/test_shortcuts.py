@@ -64,6 +64,23 @@ def test_escape_in_the_filter_box_during_an_import_clears_the_filter_and_goes_on
     assert cancelled == [True]
 
 
+def test_the_keyboard_alone_goes_from_the_list_to_the_note_and_back(qtbot: QtBot, active: MainWindow) -> None:
+    active.select_source_row(0)
+    table = active.table()
+    table.setFocus()
+    selected = table.currentIndex().row()
+    qtbot.keyClick(table, Qt.Key.Key_Tab)
+    assert not table.hasFocus() and table.currentIndex().row() == selected  # Tab leaves the list
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    note = active.detail().note_editor()
+    assert note.hasFocus()
+    qtbot.keyClicks(note, "call back")
+    qtbot.keyClick(note, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert table.hasFocus()
+    assert active.model().review(0).note == "call back"
+
+
 def test_qt_options_on_the_command_line_go_to_qt_and_the_rest_to_the_app(monkeypatch: pytest.MonkeyPatch) -> None:
     started: list[tuple[object, ...]] = []
     monkeypatch.setattr(ui.app, "run_gui", lambda *args: started.append(args) or 0)
