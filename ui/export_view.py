@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
@@ -94,9 +95,10 @@ class ExportDialog(QDialog):
         self.path_edit = QLineEdit(str(folder / f"{_PROPOSED_STEM}{self.suffix()}"))
         self.contact_box = QCheckBox("Include contact details (email, phone)")
         self.contact_box.setChecked(not blind)
-        if blind:  # the list says "blind review" and numbers the candidates
-            self.contact_box.setText("Blind review: names, contact details and files are left out")
-            self.contact_box.setEnabled(False)
+        # In blind review there is no choice to offer, only what the file leaves out (it numbers the candidates).
+        self.contact_box.setVisible(not blind)
+        self.blind_note = QLabel("Blind review: names, contact details and file names are left out.")
+        self.blind_note.setVisible(blind)
         self._confirmed: Path | None = None  # a file the save dialog already asked to replace
         self.format_box.currentIndexChanged.connect(self._follow_format)
         self._layout()
@@ -115,6 +117,7 @@ class ExportDialog(QDialog):
         form.addRow("Format", self.format_box)
         form.addRow("File", file_row)
         form.addRow("", self.contact_box)
+        form.addRow("", self.blind_note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.accept)

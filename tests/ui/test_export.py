@@ -85,8 +85,16 @@ def open_export_dialog(window: MainWindow) -> ExportDialog:
     return dialog
 
 
+def test_in_blind_review_the_dialog_says_what_is_left_out_and_offers_no_contact_choice(listed: MainWindow) -> None:
+    listed.blind_review().set_on(True)
+    dialog = open_export_dialog(listed)
+    assert dialog.contact_box.isHidden() and not dialog.contact_box.isChecked()
+    assert not dialog.blind_note.isHidden() and "left out" in dialog.blind_note.text()
+
+
 def test_the_dialog_says_how_many_are_exported_and_offers_all(qtbot: QtBot, listed: MainWindow, tmp_path: Path) -> None:
     dialog = open_export_dialog(listed)
+    assert not dialog.contact_box.isHidden() and dialog.blind_note.isHidden()
     assert dialog.shown_button.text() == "3 of 4 candidates (the filtered list)"
     assert dialog.all_button.text() == "All 4 candidates"
     dialog.all_button.setChecked(True)
