@@ -217,6 +217,11 @@ def stored_form(document: Document | str) -> str:
     return document if isinstance(document, str) else document_to_json(document)
 
 
+# A file listed as screened whose result the session does not hold (a session written by two versions at once):
+# `pending` offers it again.
+_RESULT_NOT_KEPT = "its result is not in the session: add the file again to screen it"
+
+
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
@@ -431,7 +436,8 @@ class Session:
                 candidates.append(copy_of(file, digest, owners[digest]))
             else:
                 failed: FileStatus = "duplicate" if status == "duplicate" else "error"
-                candidates.append(Candidate(file=file, sha256=digest, status=failed, error=str(error)))
+                reason = str(error) if error is not None else _RESULT_NOT_KEPT
+                candidates.append(Candidate(file=file, sha256=digest, status=failed, error=reason))
         return flag_possible_duplicates(sorted(candidates, key=lambda candidate: candidate.file))
 
     def pending(self, paths: Iterable[Path]) -> list[Path]:

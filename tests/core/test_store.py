@@ -95,6 +95,18 @@ def test_pending_lists_files_not_finished_or_changed_since(
         assert session.pending(copies) == [copies[0], *copies[4:]]
 
 
+def test_a_file_listed_as_screened_without_its_result_says_so_and_is_offered_again(
+    tmp_path: Path, cv_files: list[Path], screened: list[tuple[Candidate, Document]]
+) -> None:
+    copy = Path(shutil.copy(cv_files[0], tmp_path / cv_files[0].name))
+    candidate, _document = screened[0]
+    with Session.open(tmp_path / "s.sqlite") as session:
+        session.record(dataclasses.replace(candidate, file=str(copy)))  # "ok", its extraction not kept
+        (listed,) = session.candidates()
+        assert listed.status == "error" and listed.error is not None and "add the file again" in listed.error
+        assert session.pending([copy]) == [copy]
+
+
 def test_a_second_copy_of_the_same_content_is_listed_as_its_duplicate(
     tmp_path: Path, screened: list[tuple[Candidate, Document]]
 ) -> None:
