@@ -21,7 +21,7 @@ from screener.models import Candidate, Contact, Document
 
 from . import messages
 from .decisions import Review
-from .errors import show_exception
+from .errors import not_saved, show_exception
 from .pdfium_thread import pdfium_pool
 from .tasks import run_in_background
 
@@ -61,18 +61,20 @@ class CandidateReportExport(QObject):
         run_in_background(
             pdfium_pool(),  # every PDFium call of the app is made on this one thread
             render,
-            partial(
-                self._write, path, candidate, ReportReview(review.verdict, review.note, blind.label if blind else "")
-            ),
+            partial(self._write, path, candidate, review, blind),
             partial(show_exception, self._parent),
             context=self,
         )
 
-    def _write(self, path: Path, candidate: Candidate, review: ReportReview, pages: list[PageImage]) -> None:
+    def _write(
+        self, path: Path, candidate: Candidate, review: Review, blind: Blinding | None, pages: list[PageImage]
+    ) -> None:
         try:
-            write_candidate_report(path, candidate, review, pages)
+            report_review = ReportReview(review.verdict, review.note, blind.label if blind else "")
+            write_candidate_report(path, candidate, report_review, pages)
         except OSError as exc:
-            show_exception(self._parent, exc)
+            again = ("Choose Another File…", partial(self.choose_file, candidate, review, path.parent, blind))
+            show_exception(self._parent, not_saved("The candidate report", path, exc), [again])
             return
         messages.notify(f"Wrote the candidate report {path}.")
         self.written.emit(path)

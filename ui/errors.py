@@ -8,6 +8,7 @@ import threading
 import traceback
 from collections.abc import Callable, Sequence
 from functools import partial
+from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
@@ -39,6 +40,16 @@ def user_message(exc: BaseException) -> str:
         reason = exc.strerror or str(exc)
         return f"{reason}: {exc.filename}" if exc.filename else reason
     return _UNEXPECTED
+
+
+def not_saved(what: str, path: Path, exc: BaseException) -> BaseException:
+    """A failure to write `what` to `path`, in words saying what was not saved and what to do about it."""
+    if not isinstance(exc, OSError):
+        return exc
+    reason = (exc.strerror or str(exc)).rstrip(".")
+    return ScreenerError(
+        f"{what} was not saved to {path}: {reason[:1].lower()}{reason[1:]}. Choose another folder or file name."
+    )
 
 
 def show_exception(parent: QWidget | None, exc: BaseException, ways_out: Sequence[WayOut] = ()) -> None:

@@ -147,6 +147,14 @@ class ExportDialog(QDialog):
             self.path_edit.setText(name)
             self._confirmed = self.path()
 
+    def choose(self, choice: ExportChoice) -> None:
+        """Set the dialog as `choice` was made: the same candidates, format, file and contact details."""
+        self.format_box.setCurrentIndex(max(self.format_box.findData(choice.path.suffix.lower()), 0))
+        self.path_edit.setText(str(choice.path))
+        self.all_button.setChecked(choice.everyone and self.all_button.isVisibleTo(self))
+        if self.contact_box.isVisibleTo(self):
+            self.contact_box.setChecked(choice.include_contact)
+
     def choice(self) -> ExportChoice:
         return ExportChoice(self.path(), self.all_button.isChecked(), self.contact_box.isChecked())
 

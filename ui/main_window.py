@@ -52,7 +52,7 @@ from .decision_log_view import DecisionLogDialog, log_settings_change
 from .decisions import InMemoryDecisionStore, SessionDecisionStore, Verdict
 from .detail_pane import VERDICT_SHORTCUT_KEYS, DetailPane
 from .engine import Engine, load_engine
-from .errors import WayOut, show_exception
+from .errors import WayOut, not_saved, show_exception
 from .export_view import ExportChoice, ExportDialog, view_rows
 from .filter_bar import FilterBar
 from .help import add_help_menu
@@ -666,8 +666,14 @@ class MainWindow(QMainWindow):
 
     def choose_export_file(self) -> ExportDialog:
         """Ask which candidates go, to which file; the export starts when the dialog is accepted."""
+        return self._export_dialog()
+
+    def _export_dialog(self, previous: ExportChoice | None = None) -> ExportDialog:
+        """The export dialog, set as chosen the `previous` time if given (an export that failed)."""
         shown, total = self._proxy.rowCount(), self._model.rowCount()
         dialog = ExportDialog(shown, total, last_export_folder(), self, blind=self._blind.is_on())
+        if previous is not None:
+            dialog.choose(previous)
         dialog.accepted.connect(lambda: self.export_as(dialog.choice()))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
@@ -687,9 +693,13 @@ class MainWindow(QMainWindow):
             self._background_pool,
             partial(write_report, path, rows, include_contact and not blind, blind),
             partial(self._exported, path),
-            partial(show_exception, self),
+            partial(self._export_failed, ExportChoice(path, everyone, include_contact)),
             context=self,
         )
+
+    def _export_failed(self, choice: ExportChoice, exc: BaseException) -> None:
+        again = ("Choose Another File…", partial(self._export_dialog, choice))
+        show_exception(self, not_saved("The list", choice.path, exc), [again])
 
     def _exported(self, path: Path, count: int) -> None:
         remember_export_folder(path.parent.absolute())

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 from ui_factories import make_candidate, span
 
@@ -34,3 +36,22 @@ def test_the_selected_candidate_s_report_holds_their_evidence_decision_and_page(
 def test_without_one_candidate_selected_nothing_is_written(window: MainWindow, tmp_path: Path) -> None:
     window.export_candidate_report()  # no row: the status bar says so, no dialog opens
     assert list(tmp_path.glob("*.pdf")) == []
+
+
+def test_a_report_that_cannot_be_saved_says_so_and_offers_another_file(
+    qtbot: QtBot, window: MainWindow, cv_pdf: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window.model().append_candidates([make_candidate("Ada Lovelace", file=str(cv_pdf), evidence=[PMP])])
+    (tmp_path / "notes.txt").write_text("a file, not a folder")
+    target = tmp_path / "notes.txt" / "ada report.pdf"
+    window.candidate_report().export_to(target, window.model().candidate(0), window.model().review(0))
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox) is not None, timeout=30_000)
+    error = window.findChild(QMessageBox)
+    assert f"The candidate report was not saved to {target}" in error.text()
+    asked: list[str] = []
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda _parent, _title, name, _filter: asked.append(name) or ("", "")
+    )
+    next(b for b in error.buttons() if b.text() == "Choose Another File…").click()
+    qtbot.waitUntil(lambda: asked != [], timeout=5000)
+    assert Path(asked[0]).parent == target.parent

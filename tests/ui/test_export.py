@@ -130,6 +130,24 @@ def test_the_dialog_proposes_a_name_for_the_format_in_the_last_export_folder(
     again.reject()
 
 
+def test_a_list_that_cannot_be_saved_says_so_and_offers_the_same_export_again(
+    qtbot: QtBot, listed: MainWindow, tmp_path: Path
+) -> None:
+    (tmp_path / "notes.txt").write_text("a file, not a folder")
+    target = tmp_path / "notes.txt" / "shortlist.csv"
+    listed.export_to(target, everyone=True, include_contact=False)
+    qtbot.waitUntil(lambda: listed.findChild(QMessageBox) is not None, timeout=5000)
+    error = listed.findChild(QMessageBox)
+    assert f"The list was not saved to {target}" in error.text() and "Choose another folder" in error.text()
+    again = next(b for b in error.buttons() if b.text() == "Choose Another File…")
+    again.click()
+    qtbot.waitUntil(lambda: listed.findChild(ExportDialog) is not None, timeout=5000)
+    dialog = listed.findChild(ExportDialog)
+    assert Path(dialog.path_edit.text()) == target and dialog.suffix() == ".csv"
+    assert dialog.all_button.isChecked() and not dialog.contact_box.isChecked()
+    dialog.reject()
+
+
 def test_an_unknown_file_type_is_explained(qtbot: QtBot, listed: MainWindow, tmp_path: Path) -> None:
     listed.export_to(tmp_path / "list.pdf")
     qtbot.waitUntil(lambda: listed.findChild(QMessageBox) is not None, timeout=5000)
