@@ -8,6 +8,7 @@ import io
 import logging
 import math
 import re
+import struct
 from collections.abc import Iterator, Mapping
 from datetime import date
 from pathlib import Path
@@ -98,6 +99,7 @@ def _pdfium_error_reason(exc: pdfium.PdfiumError, source: PdfSource) -> str:
 # than pypdfium2's typed pointers) costs. Handles and addresses pass as plain integers (uintptr_t).
 _ffi = FFI()
 _ffi.cdef("typedef struct { float left, top, right, bottom; } FS_RECTF;")
+_FOUR_FLOATS = struct.Struct("4f")  # an FS_RECTF, in its field order
 _ffi.cdef("typedef struct { float a, b, c, d, e, f; } FS_MATRIX;")
 
 
@@ -162,6 +164,8 @@ class _Glyphs:
         textpage, objects, object_entry = self._textpage, self._objects, self._object_entry
         loose_char_box, text_object_at = _loose_char_box, _text_object
         box = _ffi.new("FS_RECTF *")
+        # The box's four floats in one call: reading them as the struct's fields takes four.
+        box_edges, box_bytes = _FOUR_FLOATS.unpack_from, _ffi.buffer(box)
         glyphs: list[Glyph] = []
         append = glyphs.append
         pending_space, bold, previous_left = True, False, math.nan
@@ -178,11 +182,10 @@ class _Glyphs:
             if pending_space:  # weight is taken once a word: a word rarely changes weight midway
                 bold = heavy
             advance = widths[char] * size
-            left = box.left
+            left, top, box_right, bottom = box_edges(box_bytes)
             # The letters of a ligature ("fi") share one box: the glyph's whole advance belongs to the last.
-            right = left + advance if advance > 0 and left != previous_left else box.right
+            right = left + advance if advance > 0 and left != previous_left else box_right
             previous_left = left
-            top, bottom = box.top, box.bottom
             # Without a font, the size is the loose box's height, which spans the font's.
             drawn_size = size or top - bottom
             # A plain tuple: a PageChar (a named tuple) costs three times as much to make.
