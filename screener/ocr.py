@@ -6,7 +6,8 @@ upright (a quarter turn from the shape of its text lines, upside down from which
 with more confidence), recognised, and its words come back as positioned characters in PDF points, so the same
 layout code that reads a text PDF (screener.layout) makes its lines: evidence is highlighted on the scanned page
 like on any other.
-Skew of a few degrees is measured from the text lines and taken out of the word positions.
+Skew of a few degrees is measured from the text lines and taken out of the word positions. The words the engine
+read with low confidence are named in the document's notes, to be checked against the page.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 from statistics import fmean, median
 from typing import Any, NamedTuple
@@ -50,15 +52,33 @@ MAX_OCR_PAGES = 10  # a scanned CV is a few pages; past this a file is a scanned
 _FEW_CHARS = 40
 _IMAGE_COVER = 0.5  # share of the page an image must cover to be a scanned page
 _ENGINE_PACKAGE = "rapidocr"
-_ORIENTATION_SCALE = 0.5  # the page is looked at this small to tell its orientation and skew
+# A word whose least sure letter the engine read with less confidence than this is named in the notes, to be
+# checked against the page (a word or two a page on the real CVs scanned).
+_UNSURE_WORD = 0.6
+_MAX_UNSURE_NAMED = 8
 _DIRECTION_SAMPLE = 6  # lines recognised both ways up to tell an upside-down page
+_TURNED_BETTER_BY = 0.1  # mean confidence by which a page must read better turned over to be upside down
+# The start of each, this many times its height long (a dozen letters): the shortest line the recogniser
+# reads without padding (its input is 320 x 48 px).
+_DIRECTION_LETTERS_WIDTH = 320 / 48
 _MIN_SKEW_DEGREES = 0.3
 _MAX_SKEW_DEGREES = 10.0
 # A detected line's box spans its letters' ink, a little less than the type size (measured on text CVs).
 _SIZE_OF_BOX_HEIGHT = 0.87
 # The detector pads a line's box; its letters fill about the middle three quarters, as a PDF's glyph boxes do.
 _INK_SHARE = 0.75
-_SIZE_NOISE = 0.15  # box heights within this share of the page's median are read as its body size
+# A line's box height varies by up to this share with its letters in one type size: sizes this close to the
+# page's median are its body size.
+_SIZE_NOISE = 0.15
+# Larger (or smaller) lines this close in size to the next are one size, once a line with descenders is taken to
+# stand this share taller than one without (measured on the real CVs scanned, against their text).
+_DISPLAY_SIZE_NOISE = 0.08
+_DESCENDER_SHARE = 0.12
+_DESCENDING = frozenset("gjpqy,;()[]{}|_çQ")
+# Between two pieces of a line the engine read as one word, a gap this many times the line's median gap between
+# pieces, and this share of its height at least, is a word space all the same.
+_WORD_GAP_OF_GAPS = 2.0
+_WORD_GAP_OF_HEIGHT = 0.3
 
 _engine: Any = None
 _page_budget_hook: Callable[[], None] | None = None
@@ -99,6 +119,7 @@ class Scans:
     seconds: list[float] = field(default_factory=list)  # processor seconds per page read
     unread: list[int] = field(default_factory=list)  # scanned pages left unread: no engine, or past MAX_OCR_PAGES
     turns: list[tuple[int, int]] = field(default_factory=list)  # (page, degrees clockwise) read turned upright
+    unsure: list[tuple[int, str]] = field(default_factory=list)  # (page, word) read with low confidence
 
     def complete(self, source: Path | bytes, lines: Sequence[Line], pages_read: int) -> list[Line]:
         """The lines of a PDF with those of its scanned pages read by OCR (the text layer's kept elsewhere)."""
@@ -140,6 +161,7 @@ class Scans:
         self.confidences.append((reading.confidence, len(reading.chars)))
         if reading.turn:
             self.turns.append((number, reading.turn))
+        self.unsure += [(number, word) for word in reading.unsure]
         return reading.chars, reading.width
 
     def mean_confidence(self) -> float | None:
@@ -147,6 +169,15 @@ class Scans:
         if not weight:
             return None
         return sum(confidence * count for confidence, count in self.confidences) / weight
+
+    def _unsure_note(self) -> str:
+        """The words OCR read with low confidence, so a finding resting on one of them is checked on the page."""
+        by_page: dict[int, list[str]] = {}
+        for page, word in self.unsure[:_MAX_UNSURE_NAMED]:
+            by_page.setdefault(page, []).append(f"“{word}”")
+        named = "; ".join(f"page {page} {', '.join(words)}" for page, words in by_page.items())
+        more = len(self.unsure) - _MAX_UNSURE_NAMED
+        return f"read by OCR with low confidence: {named}" + (f" and {more} more" if more > 0 else "")
 
     def no_text_error(self) -> UnreadablePdfError:
         """Why a PDF gave no text, and what to do about it in one line. Without OCR installed that is an
@@ -166,6 +197,8 @@ class Scans:
             pages = ", ".join(map(str, self.pages))
             share = f", mean confidence {confidence:.0%}" if confidence is not None else ""
             said.append(f"read by OCR (page {pages}{share}): check names, dates and credentials against the page")
+        if self.unsure:
+            said.append(self._unsure_note())
         if self.unread:
             pages = ", ".join(map(str, self.unread))
             if available():
@@ -196,12 +229,19 @@ def _load_engine() -> Any:
         threads = "EngineConfig.onnxruntime.intra_op_num_threads"
         params = {
             "Global.log_level": "error",
+            "Global.return_word_box": True,
             threads: 1,
             "EngineConfig.onnxruntime.inter_op_num_threads": 1,
-            # Lines are found on the page drawn at most 1280 px long (about 110 dpi for A4): about half the
-            # detector's time at full size, and body text is still 12 px high there.
+            # The memory each run needs is kept for the next instead of asked for again: a page runs the
+            # recogniser line by line, and takes about 5% less time so.
+            "EngineConfig.onnxruntime.enable_cpu_mem_arena": True,
+            # Lines are found on the page drawn at most 960 px long (about 80 dpi for A4, body text about 10 px
+            # high): a quarter of the detector's time at full size, and no line lost on the real CVs scanned.
             "Det.limit_type": "max",
-            "Det.limit_side_len": 1280,
+            "Det.limit_side_len": 960,
+            # Lines are recognised one at a time: on one thread a batch only adds the padding of its shorter
+            # lines to the width of its longest (a quarter more time on a CV page).
+            "Rec.rec_batch_num": 1,
         }
         _engine = RapidOCR(params=params)
     return _engine
@@ -226,17 +266,15 @@ def _quad_sizes(quad: Any) -> tuple[float, float]:
 
 
 def _detect(engine: Any, image: Any) -> list[Any]:
-    import cv2
-
-    small = cv2.resize(image, None, fx=_ORIENTATION_SCALE, fy=_ORIENTATION_SCALE, interpolation=cv2.INTER_AREA)
-    found = engine(small, use_det=True, use_cls=False, use_rec=False, return_word_box=False)
+    found = engine(image, use_det=True, use_cls=False, use_rec=False)
     boxes = getattr(found, "boxes", None)
     return [] if boxes is None else list(boxes)
 
 
 def _upright(engine: Any, image: Any) -> tuple[Any, list[Any], int]:
     """The page image turned so its text reads left to right, top to bottom, the lines found on it, and the
-    turn that took (degrees clockwise: 0, 90, 180 or 270)."""
+    turn that took (degrees clockwise: 0, 90, 180 or 270). An upright page, the usual one, is looked at once:
+    the lines found to tell its direction are the lines read."""
     import numpy as np
 
     quarters = 0  # turned anticlockwise
@@ -244,7 +282,7 @@ def _upright(engine: Any, image: Any) -> tuple[Any, list[Any], int]:
     sizes = [_quad_sizes(quad) for quad in boxes]
     tall = sum(1 for width, height in sizes if height > 1.5 * width)
     wide = sum(1 for width, height in sizes if width > 1.5 * height)
-    if tall > wide:  # turned a quarter: try it turned back; the classifier below settles which way
+    if tall > wide:  # turned a quarter: try it turned back; the check below settles which way
         image = np.ascontiguousarray(np.rot90(image, k=1))
         quarters += 1
         boxes = _detect(engine, image)
@@ -256,10 +294,11 @@ def _upright(engine: Any, image: Any) -> tuple[Any, list[Any], int]:
 
 
 def _upside_down(engine: Any, image: Any, boxes: Sequence[Any]) -> bool:
-    """Whether the page reads better turned over: its widest lines recognised both ways, by mean confidence.
+    """Whether the page reads better turned over: the start of its widest lines recognised both ways up, by
+    mean confidence.
 
     The engine's line-direction classifier was asked first, and took noisy upright scans for upside-down ones.
-    The lines were found on the page drawn small; they are cut from the full drawing.
+    A dozen letters of a line tell which way up it reads as well as the whole line, at a fraction of the time.
     """
     import numpy as np
 
@@ -268,17 +307,19 @@ def _upside_down(engine: Any, image: Any, boxes: Sequence[Any]) -> bool:
         from rapidocr.utils.process_img import get_rotate_crop_image
 
         widest = sorted(boxes, key=lambda quad: -_quad_sizes(quad)[0])[:_DIRECTION_SAMPLE]
-        quads = [np.asarray(quad, dtype=np.float32) / _ORIENTATION_SCALE for quad in widest]
-        crops = [get_rotate_crop_image(image, quad) for quad in quads]
-        if not crops:
+        crops = [get_rotate_crop_image(image, np.asarray(quad, dtype=np.float32)) for quad in widest]
+        starts = [crop[:, : max(1, int(_DIRECTION_LETTERS_WIDTH * crop.shape[0]))] for crop in crops]
+        if not starts:
             return False
         recogniser = engine._load_rec_model()
-        upright = recogniser(TextRecInput(img=crops)).scores or ()
-        turned = recogniser(TextRecInput(img=[np.ascontiguousarray(np.rot90(c, k=2)) for c in crops])).scores or ()
+        upright = fmean(map(float, recogniser(TextRecInput(img=starts)).scores or (0.0,)))
+        if upright + _TURNED_BETTER_BY >= 1.0:  # read turned over, it could not read better: the usual page
+            return False
+        turned = recogniser(TextRecInput(img=[np.ascontiguousarray(np.rot90(c, k=2)) for c in starts])).scores or ()
     except Exception as exc:  # internals of the engine: without them, the page is taken upright
         log.debug("direction not told: %s", exc)
         return False
-    return bool(turned) and fmean(map(float, turned)) > fmean(map(float, upright or (0.0,))) + 0.1
+    return bool(turned) and fmean(map(float, turned)) > upright + _TURNED_BETTER_BY
 
 
 def _skew(boxes: Sequence[Any]) -> float:
@@ -300,6 +341,87 @@ class _Reading(NamedTuple):
     confidence: float  # the engine's mean over the characters, 0-1
     width: float  # of the page turned upright, in points
     turn: int  # degrees clockwise the page was turned to read upright
+    unsure: list[str]  # words the engine read with low confidence, in reading order
+
+
+class _RecognisedLine(NamedTuple):
+    text: str
+    confidence: float
+    words: Sequence[tuple[str, float, Any]]  # (word, confidence, box on the page)
+    height: float  # of its words' boxes on the page (upright rectangles about the line's), in pixels
+
+
+def _read_lines(engine: Any, image: Any, boxes: Sequence[Any]) -> list[_RecognisedLine]:
+    """The detected lines recognised, with their words' boxes on the page; lines the engine is unsure of
+    (below its text_score) or that read as nothing are left out, as the engine's own pipeline leaves them."""
+    from rapidocr.ch_ppocr_rec import TextRecOutput
+
+    crops = engine.crop_text_regions(image, boxes)
+    kept = [(quad, crop) for quad, crop in zip(boxes, crops, strict=True) if crop.size]
+    if not kept:
+        return []
+    recognised = engine.recognize_txt([crop for _, crop in kept])
+    lines = [
+        (quad, crop, text, float(score), words)
+        for (quad, crop), text, score, words in zip(
+            kept, recognised.txts, recognised.scores, recognised.word_results, strict=True
+        )
+        if text.strip() and score >= engine.text_score
+    ]
+    if not lines:
+        return []
+    quads, crops, texts, scores, infos = map(list, zip(*lines, strict=True))
+    # The engine pairs each word with the confidence of the line's first letters, not its own: each word's is
+    # taken from its letters' below (`confs` holds one per letter of the text).
+    letter_confidences = [list(info.confs) for info in infos]
+    placed = engine.cal_rec_boxes(crops, quads, TextRecOutput(txts=tuple(texts), word_results=tuple(infos)))
+    return [
+        _RecognisedLine(text, score, words, _quad_sizes(words[0][2] if words else quad)[1])
+        for quad, text, score, confidences, line_words in zip(
+            quads, texts, scores, letter_confidences, placed.word_results, strict=True
+        )
+        for words in [_spaced_words(text, [w for w in line_words if w[2] is not None], confidences)]
+    ]
+
+
+def _spaced_words(
+    text: str, pieces: Sequence[tuple[str, float, Any]], letter_confidences: Sequence[float] = ()
+) -> list[tuple[str, float, Any]]:
+    """A line's words as its recognised text spaces them, the boxes of a word's pieces joined, each with the
+    engine's confidence in its least sure letter or digit (from `letter_confidences`, one per letter of the
+    text, when given).
+
+    The engine also breaks a word where two of its letters stand far apart: at a wide M or W, and all through
+    letter-spaced display type ("ADA M SCH W ALM"), which would read as several words (no name, no job title).
+    In spaced-out type the text may lose a space instead ("MARGARETHAMILTON"): a gap between pieces far wider
+    than the others on the line still parts two words.
+    """
+    gaps = [math.dist(before[2][1], after[2][0]) for before, after in pairwise(pieces)]
+    height = _quad_sizes(pieces[0][2])[1] if pieces else 0.0
+    word_gap = max(_WORD_GAP_OF_GAPS * median(gaps), _WORD_GAP_OF_HEIGHT * height) if gaps else 0.0
+    known = len(letter_confidences) == len(text)
+    words: list[tuple[str, float, Any]] = []
+    at = 0
+    for index, (piece, confidence, box) in enumerate(pieces):
+        spaced = not words or gaps[index - 1] > word_gap
+        while at < len(text) and text[at].isspace():
+            at, spaced = at + 1, True
+        if not piece or text[at : at + len(piece)] != piece:
+            return list(pieces)  # the pieces do not spell the text: keep the engine's words
+        if known:  # bullets and apostrophes are read with less confidence, and matter less
+            confidence = min(
+                (c for letter, c in zip(piece, letter_confidences[at:], strict=False) if letter.isalnum()),
+                default=1.0,
+            )
+        at += len(piece)
+        if spaced:
+            words.append((piece, confidence, box))
+            continue
+        word, word_confidence, first = words[-1]
+        # The joined box runs from the first piece's left edge to this one's right edge (corners clockwise
+        # from the top left).
+        words[-1] = (word + piece, min(word_confidence, confidence), [first[0], box[1], box[2], first[3]])
+    return words
 
 
 def _recognise(page: pdfium.PdfPage) -> _Reading:
@@ -307,45 +429,63 @@ def _recognise(page: pdfium.PdfPage) -> _Reading:
     engine = _load_engine()
     image, boxes, turn = _upright(engine, _render(page))
     width_points = image.shape[1] * 72 / OCR_DPI
-    if not boxes:
-        return _Reading([], 0.0, width_points, turn)
+    lines = _read_lines(engine, image, boxes) if boxes else []
+    if not lines:
+        return _Reading([], 0.0, width_points, turn, [])
     skew = _skew(boxes)
-    # The engine keeps the steps of its last call: each call names all of them. The page is upright already:
-    # the classifier, asked line by line, turns some upright lines over.
-    result = engine(image, use_det=True, use_cls=False, use_rec=True, return_word_box=True)
-    if not len(result):
-        return _Reading([], 0.0, width_points, turn)
     height, width = image.shape[:2]
-    scale = 72 / OCR_DPI
     chars: list[PageChar] = []
     centre = (width / 2, height / 2)
-    # Lines without word boxes are left out of word_results, so words are read on their own, not by line.
-    for words in result.word_results:
-        for word, _word_score, word_box in words:
-            if word_box is not None:
-                chars += _word_chars(str(word), word_box, skew, centre, scale)
-    chars = _one_body_size(chars)
-    weighted = sum(float(score) * len(text) for text, score in zip(result.txts, result.scores, strict=False))
-    count = sum(len(text) for text in result.txts)
-    return _Reading(chars, weighted / count if count else 0.0, width_points, turn)
+    for line, size in zip(lines, _type_sizes(lines), strict=True):
+        for word, _word_score, word_box in line.words:
+            chars += _word_chars(str(word), word_box, skew, centre, size)
+    weighted = sum(line.confidence * len(line.text) for line in lines)
+    count = sum(len(line.text) for line in lines)
+    unsure = [word for line in lines for word, confidence, _ in line.words if confidence < _UNSURE_WORD]
+    return _Reading(chars, weighted / count if count else 0.0, width_points, turn, unsure)
 
 
-def _one_body_size(chars: list[PageChar]) -> list[PageChar]:
-    """Body text in one size, as a PDF sets it: a word's box height varies by a tenth or so with its ascenders
-    and descenders, which would set ordinary lines apart as display text (a name) from the rest."""
-    if not chars:
-        return chars
-    body = median(char.size for char in chars)
-    return [char._replace(size=body) if abs(char.size - body) <= _SIZE_NOISE * body else char for char in chars]
+def _type_sizes(lines: Sequence[_RecognisedLine]) -> list[float]:
+    """Each line's type size in points, from its box's height: body text in one size, as a PDF sets it, and
+    display lines of nearly one size in one size too.
+
+    A box's height varies with the letters in it, which would set ordinary lines apart as display text (a name)
+    from the rest, and part a name set large over two lines ("Margaret" / "Hamilton": descenders and none).
+    """
+    sizes = [line.height * 72 / OCR_DPI * _SIZE_OF_BOX_HEIGHT for line in lines]
+    body = median(size for line, size in zip(lines, sizes, strict=True) for _ in line.text)
+    display = {
+        index: size / (1 + _DESCENDER_SHARE) if _DESCENDING.intersection(lines[index].text) else size
+        for index, size in enumerate(sizes)
+        if abs(size - body) > _SIZE_NOISE * body
+    }
+    stepped = [body] * len(lines)
+    step: list[int] = []
+    for index in sorted(display, key=display.__getitem__):
+        if step and display[index] > display[step[-1]] * (1 + _DISPLAY_SIZE_NOISE):
+            _set_size(stepped, step, sizes)
+            step = []
+        step.append(index)
+    _set_size(stepped, step, sizes)
+    return stepped
 
 
-def _word_chars(word: str, box: Any, skew: float, centre: tuple[float, float], scale: float) -> list[PageChar]:
-    """A recognised word as characters spread evenly over its box, the page's skew taken out."""
+def _set_size(stepped: list[float], step: Sequence[int], sizes: Sequence[float]) -> None:
+    """The lines at `step` (indexes) read as one size: the median of theirs."""
+    if step:
+        common = median(sizes[index] for index in step)
+        for index in step:
+            stepped[index] = common
+
+
+def _word_chars(word: str, box: Any, skew: float, centre: tuple[float, float], size: float) -> list[PageChar]:
+    """A recognised word, set in `size` points, as characters spread evenly over its box, the page's skew taken
+    out."""
     word = word.strip()
     if not word:
         return []
+    scale = 72 / OCR_DPI
     line_height = max(_quad_sizes(box)[1], 1.0)  # the engine turns a word's box with its line
-    size = line_height * scale * _SIZE_OF_BOX_HEIGHT
     xs = [float(point[0]) for point in box]
     ys = [float(point[1]) for point in box]
     middle_x, middle_y = sum(xs) / len(xs), sum(ys) / len(ys)

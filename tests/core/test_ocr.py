@@ -34,16 +34,20 @@ LINES = (
 )
 
 
-def text_cv(path: Path, pages: int = 1) -> Path:
+def text_cv(
+    path: Path, pages: int = 1, lines: tuple[tuple[str, int], ...] = LINES, letter_spacing: float = 0.0
+) -> Path:
+    """A one-column CV; text set larger than 20 pt (the name) is spaced out by `letter_spacing` points."""
     pdf = FPDF(unit="pt", format="A4")
     for _ in range(pages):
         pdf.add_page()
         y = 72.0
-        for text, size in LINES:
+        for text, size in lines:
             pdf.set_font("Helvetica", style="B" if size > 11 else "", size=size)
+            pdf.set_char_spacing(letter_spacing if size >= 20 else 0.0)
             pdf.set_xy(72, y)
             pdf.cell(text=text)
-            y += size * 2.2
+            y += size * (1.3 if size > 20 else 2.2)
     pdf.output(str(path))
     return path
 
@@ -93,6 +97,27 @@ def test_without_the_extra_a_mixed_pdf_reads_its_text_pages_and_names_the_others
     document = read_document(mixed)
     assert {line.page for line in document.lines} == {1} and not document.ocr_pages
     assert any("scanned page 2 not read" in w and "cv-screener[ocr]" in w for w in document.warnings)
+
+
+def box(left: float, right: float) -> list[list[float]]:
+    """A word's box on the page as the engine gives it: corners clockwise from the top left, 30 px high."""
+    return [[left, 100.0], [right, 100.0], [right, 130.0], [left, 130.0]]
+
+
+def test_a_word_the_engine_read_in_pieces_is_one_word_as_unsure_as_its_least_sure_letter() -> None:
+    pieces = [("ADA", 0.99, box(0, 60)), ("M", 0.99, box(66, 90)), ("SCH", 0.99, box(110, 170))]
+    letters = [0.99, 0.98, 0.97, 0.4, 0.99, 0.95, 0.99, 0.99]  # one a letter of "ADAM SCH", the space too
+    words = ocr._spaced_words("ADAM SCH", pieces, letters)
+    assert [(word, confidence) for word, confidence, _ in words] == [("ADAM", 0.4), ("SCH", 0.95)]
+    assert words[0][2] == box(0, 90)  # from the first piece's left edge to the last one's right edge
+
+
+def test_words_read_with_low_confidence_are_named_in_the_notes() -> None:
+    scans = ocr.Scans(pages=[1, 2], confidences=[(0.97, 900)], unsure=[(1, "Projcet"), (1, "Managment"), (2, "2O19")])
+    assert 'read by OCR with low confidence: page 1 “Projcet”, “Managment”; page 2 “2O19”' in scans.warnings()
+    many = ocr.Scans(pages=[1], confidences=[(0.9, 900)], unsure=[(1, f"word{n}") for n in range(11)])
+    assert any(note.endswith("“word7” and 3 more") for note in many.warnings())
+    assert not any("low confidence" in note for note in ocr.Scans(pages=[1], confidences=[(0.99, 900)]).warnings())
 
 
 def test_a_blank_page_is_not_taken_for_a_scan(tmp_path: Path) -> None:
@@ -173,6 +198,24 @@ def test_a_turned_or_skewed_scan_reads_upright(
     same_findings(screened(document, scan), reference)
     # The page was turned (anticlockwise) by `turn`: it is read, and shown, turned back clockwise.
     assert document.ocr_turns == (((1, int(turn)),) if turn % 90 == 0 else ())
+
+
+def test_a_name_in_spaced_out_capitals_reads_as_one_name(engine: None, tmp_path: Path) -> None:
+    """The engine breaks words where letters stand far apart (wide letters, spaced-out display type): the
+    recognised text's spaces say where words end."""
+    lines = (("MARGARET HAMILTON", 24), *LINES[1:])
+    scan = scanned(text_cv(tmp_path / "cv.pdf", lines=lines, letter_spacing=5.0), tmp_path / "scan.pdf")
+    candidate = screened(read_document(scan), scan)
+    assert candidate.contact.name == "Margaret Hamilton"
+
+
+def test_a_name_set_large_over_two_lines_reads_whole(engine: None, tmp_path: Path) -> None:
+    """Two lines of one display size read as one size, however their letters (descenders or none) set the
+    height of what the engine finds."""
+    lines = (("Margaret", 40), ("Hamilton", 40), *LINES[1:])
+    scan = scanned(text_cv(tmp_path / "cv.pdf", lines=lines), tmp_path / "scan.pdf")
+    candidate = screened(read_document(scan), scan)
+    assert candidate.contact.name == "Margaret Hamilton"
 
 
 def test_a_pdf_of_text_and_scanned_pages_gets_both(engine: None, tmp_path: Path) -> None:
