@@ -11,6 +11,7 @@ from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex,
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QApplication, QStyle
 
+from screener.decision_log import candidate_label
 from screener.export import dated, highest_degree
 from screener.models import Candidate
 from screener.profiles import gates_summary
@@ -27,6 +28,7 @@ from .labels import (
     status_text,
     years_cell,
 )
+from .same_person import DUPLICATE_MARK, SamePersonRows, sentence
 
 # Raw values (numbers as numbers, not text): the score bars read this role.
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -200,6 +202,7 @@ class CandidateTableModel(QAbstractTableModel):
         self._rows_by_sha: dict[str, list[int]] | None = None  # built when first needed after rows move
         # Files with the content of a row's file, by content hash: shown on that row, never as rows of their own.
         self._copies: dict[str, dict[str, Candidate]] = {}
+        self._people = SamePersonRows()  # rows that seem to hold the same person as another row
         self._sort_column: Column | None = None
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._blind: BlindReview | None = None
@@ -233,8 +236,8 @@ class CandidateTableModel(QAbstractTableModel):
         if role == _DISPLAY_ROLE:
             if column == Column.DECISION:
                 return VERDICT_LABELS[self.review(row).verdict]
-            if column == Column.STATUS and self._rows[row].candidate.sha256 in self._copies:
-                return f"{self._rows[row].texts[column]} · {self._copies_text(row)}"
+            if column == Column.STATUS:
+                return self._status_text(row)
             return self._rows[row].texts[column]
         if role == _SORT_ROLE:
             if column == Column.DECISION:
@@ -271,6 +274,30 @@ class CandidateTableModel(QAbstractTableModel):
         candidate = self._rows[row].candidate
         return self._blind.name(candidate) if self._blind is not None else display_name(candidate)
 
+    def possible_duplicates(self, row: int, name: Callable[[Candidate], str] | None = None) -> str:
+        """The other rows that seem to hold this row's person, "possible duplicate of Candidate 51 (same email)",
+        each called `name` (by default as the list shows them: by number while hidden, else by name and file);
+        "" for none."""
+        return self._people.text(self._rows[row].candidate, name or self._other_name)
+
+    def _other_name(self, candidate: Candidate) -> str:
+        if self._blind is not None and self._blind.hides(candidate):
+            return self._blind.blind_label(candidate)
+        return candidate_label(candidate)  # the name alone would not tell apart two files of one person
+
+    def _status_text(self, row: int) -> str:
+        """The status, scrubbed while hidden, with the row's copies and a mark when it seems to be a duplicate."""
+        candidate = self._rows[row].candidate
+        text = self._rows[row].texts[Column.STATUS]
+        if candidate.error and self._blind is not None:
+            text = self._blind.text(candidate, text)
+        marks = [self._copies_text(row)] if candidate.sha256 in self._copies else []
+        marks += [DUPLICATE_MARK] if self._people.others(candidate) else []
+        return " · ".join((text, *marks))
+
+    def _same_person_tooltip(self, row: int) -> str:
+        return sentence(self.possible_duplicates(row))
+
     def _blind_changed(self) -> None:
         self._blind_search = {}
         if self._rows:
@@ -287,13 +314,12 @@ class CandidateTableModel(QAbstractTableModel):
                 return self._blind.name(candidate)
             if column == Column.FILE:
                 return HIDDEN_FILE
-            text = self._rows[row].texts[column]
-            copies = f" · {self._copies_text(row)}" if candidate.sha256 in self._copies else ""
-            return (self._blind.text(candidate, text) if candidate.error else text) + copies
+            return self._status_text(row)
         if role == _SORT_ROLE:
             return self._row_key(self._rows[row], column)
-        if role == _TOOLTIP_ROLE and column == Column.STATUS and candidate.error:
-            return self._blind.text(candidate, candidate.error)
+        if role == _TOOLTIP_ROLE and column == Column.STATUS:
+            problems = (self._blind.text(candidate, candidate.error or ""), self._same_person_tooltip(row))
+            return "\n".join(problem for problem in problems if problem) or None
         if role == _DECORATION_ROLE and column == Column.STATUS and candidate.status == "error":
             return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         if role in (_ALIGNMENT_ROLE, _TOOLTIP_ROLE):
@@ -312,6 +338,10 @@ class CandidateTableModel(QAbstractTableModel):
         listed = self._keep_copies(candidates)
         if listed:
             self._insert_in_order([_Row.of(candidate) for candidate in listed])
+        for candidate in self._people.add(listed):
+            for row in self._same_cv_rows(candidate.sha256):
+                status = self.index(row, Column.STATUS)
+                self.dataChanged.emit(status, status, [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole])
         for sha256 in {c.sha256 for c in candidates if c.status == "duplicate"}:
             self._copies_changed(sha256)
 
@@ -323,6 +353,7 @@ class CandidateTableModel(QAbstractTableModel):
             return
         self._rows = [_Row.of(candidate) for candidate in candidates]
         self._rows_by_sha = None
+        self._people.reset(candidates)
         self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, _COLUMN_COUNT - 1))
         self._keep_sorted()
 
@@ -334,6 +365,7 @@ class CandidateTableModel(QAbstractTableModel):
         self._rows = [_Row.of(candidate) for candidate in self._keep_copies(candidates)]
         self._rows = [self._rows[old_row] for old_row in self._sorted_order()]
         self._rows_by_sha = None
+        self._people.reset(self.candidates())
         self.endResetModel()
 
     def candidates(self) -> list[Candidate]:
@@ -395,6 +427,10 @@ class CandidateTableModel(QAbstractTableModel):
                 self.endRemoveRows()
         for sha256 in removed - {row.candidate.sha256 for row in self._rows}:
             self._store.forget(sha256)
+        if removed:
+            self._people.reset(self.candidates())  # a row left: those it was the duplicate of may be no more
+        if removed and self._rows:
+            self.dataChanged.emit(self.index(0, Column.STATUS), self.index(len(self._rows) - 1, Column.STATUS))
 
     def _keep_copies(self, candidates: Sequence[Candidate]) -> list[Candidate]:
         """The candidates that get a row; each copy is kept with the others of its content."""
@@ -468,6 +504,8 @@ class CandidateTableModel(QAbstractTableModel):
             return float(self._blind.number_of(row.candidate))
         if column == Column.DECISION:
             return _VERDICT_RANK[self._store.review(row.candidate.sha256).verdict]
+        if column == Column.STATUS and self._people.others(row.candidate):
+            return f"{row.sort_keys[column]} · {DUPLICATE_MARK}"  # sorted beside each other, after plain "ok"
         return row.sort_keys[column]
 
     def _move_rows(self, order: list[int]) -> None:
@@ -491,9 +529,10 @@ class CandidateTableModel(QAbstractTableModel):
         copies = self.copies(candidate.sha256)
         if column in (Column.NAME, Column.FILE, Column.STATUS) and copies:
             also = "\n".join(copy.file for copy in copies)
-            return f"{candidate.error or candidate.file}\n{self._copies_text(row)} of this file:\n{also}"
-        if column == Column.STATUS and candidate.error:
-            return candidate.error
+            same_person = f"\n{self._same_person_tooltip(row)}" if column == Column.STATUS else ""
+            return f"{candidate.error or candidate.file}\n{self._copies_text(row)} of this file:\n{also}{same_person}"
+        if column == Column.STATUS:
+            return "\n".join(text for text in (candidate.error, self._same_person_tooltip(row)) if text) or None
         if column in (Column.NAME, Column.FILE):
             return candidate.file
         if column == Column.GATES and candidate.profile_fit:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from screener.duplicates import is_same_person_warning
 from screener.export import dated, degree_text
 from screener.models import Axis, Candidate, Evidence
 from screener.profiles import gates_summary
@@ -32,6 +33,7 @@ from .candidate_model import CandidateTableModel, Column
 from .decisions import Review, Verdict
 from .labels import ROLE_FIT_LABELS, gates_text, unreadable_text, years_text
 from .page_view import AXIS_COLOURS, PageView
+from .same_person import sentence
 
 VERDICT_SHORTCUT_KEYS: dict[Verdict, str] = {"shortlist": "1", "maybe": "2", "reject": "3", "none": "0"}
 _BUTTON_LABELS: dict[Verdict, str] = {"shortlist": "Shortlist", "maybe": "Maybe", "reject": "Reject", "none": "Clear"}
@@ -60,10 +62,14 @@ def _evidence_item(evidence: Evidence, shown: Callable[[str], str]) -> QTreeWidg
     return item
 
 
-def profile_html(candidate: Candidate, blind: BlindReview | None = None) -> str:
-    """Contact, certifications with their status, degrees, years and jobs, as simple HTML that follows the palette."""
+def profile_html(candidate: Candidate, blind: BlindReview | None = None, same_person: str = "") -> str:
+    """Contact, certifications with their status, degrees, years and jobs, as simple HTML that follows the palette.
+
+    `same_person` names the other rows that seem to hold this person, as the list calls them; it stands for the
+    engine's own warnings about them, which name files (hidden in blind review)."""
     contact = candidate.contact
-    parts = ["<h4>Contact</h4>"]
+    parts = [f"<p><b>{escape(same_person)}</b></p>"] if same_person else []
+    parts.append("<h4>Contact</h4>")
     if blind is not None and blind.hides(candidate):
         parts.append(f"{escape(blind.name(candidate))}: {BLIND_CONTACT}")
     else:
@@ -101,8 +107,9 @@ def profile_html(candidate: Candidate, blind: BlindReview | None = None) -> str:
         f"{escape(job.title)}, {escape(job.employer)} ({job.start:%b %Y} – {job.end:%b %Y})<br>"
         for job in candidate.jobs
     ]
-    if candidate.warnings:
-        warnings = [blind.text(candidate, w) if blind else w for w in candidate.warnings]
+    notes = [w for w in candidate.warnings if not is_same_person_warning(w)]
+    if notes:
+        warnings = [blind.text(candidate, w) if blind else w for w in notes]
         parts.append("<h4>Notes from reading the file</h4>" + "<br>".join(escape(w) for w in warnings))
     return "".join(parts)
 
@@ -199,6 +206,9 @@ class DetailPane(QWidget):
     def title(self) -> QLabel:
         return self._title
 
+    def summary(self) -> QLabel:
+        return self._summary
+
     def profile(self) -> QTextBrowser:
         return self._profile
 
@@ -244,12 +254,17 @@ class DetailPane(QWidget):
         for widget in (*self._verdict_buttons.values(), self._note):
             widget.setEnabled(candidate is not None)
         self._title.setText(self._model.name(source_row) if candidate else "No candidate selected")
-        self._summary.setText(self._summary_text(candidate))
-        self._summary.setToolTip(self._shown_text(candidate, gates_text(candidate)) if candidate is not None else "")
-        self._profile.setHtml(profile_html(candidate, self._blind) if candidate else "")
+        self._show_texts(candidate)
         self._fill_evidence(candidate)
         self._show_review()
         self._page_view.show_candidate(candidate)
+
+    def _show_texts(self, candidate: Candidate | None) -> None:
+        """The summary and the Profile tab, each naming the rows that seem to hold the same person."""
+        same_person = sentence(self._model.possible_duplicates(self.current_row())) if candidate else ""
+        self._summary.setText("\n".join(text for text in (self._summary_text(candidate), same_person) if text))
+        self._summary.setToolTip(self._shown_text(candidate, gates_text(candidate)) if candidate is not None else "")
+        self._profile.setHtml(profile_html(candidate, self._blind, same_person) if candidate else "")
 
     def _summary_text(self, candidate: Candidate | None) -> str:
         if candidate is None:
@@ -322,7 +337,8 @@ class DetailPane(QWidget):
     def _model_changed(
         self, top_left: QModelIndex | QPersistentModelIndex, bottom_right: QModelIndex | QPersistentModelIndex
     ) -> None:
-        if top_left.column() <= Column.DECISION <= bottom_right.column() and any(
-            top_left.row() <= row <= bottom_right.row() for row in self.shown_rows()
-        ):
+        shown = any(top_left.row() <= row <= bottom_right.row() for row in self.shown_rows())
+        if shown and top_left.column() <= Column.DECISION <= bottom_right.column():
             self._show_review()
+        if shown and top_left.column() <= Column.STATUS <= bottom_right.column() and not self._several:
+            self._show_texts(self._model.candidate(self.current_row()))  # another file of this person arrived

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from screener.blind import scrub
+from screener.decision_log import candidate_label
 from screener.export import ReportRow, blind_report_row, report_rows
+from screener.models import Candidate
 
 from .blind import BlindReview
 from .candidate_proxy import CandidateProxyModel
@@ -55,12 +57,17 @@ def view_rows(proxy: CandidateProxyModel, everyone: bool = False, blind: BlindRe
         (candidate, VERDICT_LABELS[review.verdict], review.note)
         for candidate, review in zip(candidates, reviews, strict=True)
     )
-    if blind is None or not blind.is_on():
-        return rows
-    return [
-        blind_report_row(row, blind.blind_label(candidate), scrub(candidate.error or "", candidate))
-        for row, candidate in zip(rows, candidates, strict=True)
-    ]
+    # The other rows of the same person are named as the file names them: by number in a blind list.
+    name: Callable[[Candidate], str] = candidate_label
+    if blind is not None and blind.is_on():
+        rows = [
+            blind_report_row(row, blind.blind_label(candidate), scrub(candidate.error or "", candidate))
+            for row, candidate in zip(rows, candidates, strict=True)
+        ]
+        name = blind.blind_label
+    for row, source_row in zip(rows, source_rows, strict=True):
+        row["error"] = "; ".join(str(p) for p in (row["error"], model.possible_duplicates(source_row, name)) if p)
+    return rows
 
 
 def candidates_text(count: int) -> str:
