@@ -34,7 +34,6 @@ __all__ = [
     "load_user_settings",
     "parse_user_settings",
     "save_user_settings",
-    "settings_change",
     "user_settings_path",
     "user_settings_to_dict",
 ]
@@ -144,21 +143,3 @@ def save_user_settings(settings: UserSettings, path: Path | None = None) -> None
     except OSError as exc:
         raise CatalogueError(f"{path}: cannot save the settings ({exc.strerror or exc})") from exc
     log.info("settings saved to %s", path)
-
-
-_CHANGE_NAMES = {
-    "catalogue": "certifications, keywords and weights",
-    "profiles": "role profiles",
-    "cache_max_megabytes": "the extraction cache's size",
-    "cache_max_days": "the extraction cache's age",
-    "retention_days": "how long candidates are kept",
-}
-
-
-def settings_change(before: UserSettings, after: UserSettings) -> str:
-    """What a reviewer changed in the settings, in words for the decision log ("" when nothing)."""
-    changed = [words for name, words in _CHANGE_NAMES.items() if getattr(before, name) != getattr(after, name)]
-    parts = [f"changed {', '.join(changed)}"] if changed else []
-    if before.active_profile != after.active_profile:
-        parts.append(f"ranked by “{after.active_profile}”" if after.active_profile else "ranked by role fit")
-    return "; ".join(parts)

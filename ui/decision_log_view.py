@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 from screener.decision_log import LOG_COLUMNS, LogAction, LogEntry, log_rows
 from screener.errors import ScreenerError, SessionError
 from screener.export import BLIND_COLUMN, write_table
+from screener.settings_changes import settings_change
 from screener.store import Session
-from screener.user_settings import UserSettings, settings_change
+from screener.user_settings import UserSettings
 
 from . import messages
 from .blind import BlindReview
