@@ -292,7 +292,7 @@ class CandidateTableModel(QAbstractTableModel):
         if candidate.error and self._blind is not None:
             text = self._blind.text(candidate, text)
         marks = [self._copies_text(row)] if candidate.sha256 in self._copies else []
-        marks += [DUPLICATE_MARK] if self._people.others(candidate) else []
+        marks += [DUPLICATE_MARK] if self._people.is_marked(candidate) else []
         return " · ".join((text, *marks))
 
     def _same_person_tooltip(self, row: int) -> str:
@@ -504,7 +504,7 @@ class CandidateTableModel(QAbstractTableModel):
             return float(self._blind.number_of(row.candidate))
         if column == Column.DECISION:
             return _VERDICT_RANK[self._store.review(row.candidate.sha256).verdict]
-        if column == Column.STATUS and self._people.others(row.candidate):
+        if column == Column.STATUS and self._people.is_marked(row.candidate):
             return f"{row.sort_keys[column]} · {DUPLICATE_MARK}"  # sorted beside each other, after plain "ok"
         return row.sort_keys[column]
 

@@ -25,10 +25,11 @@ class SamePersonRows:
     def __init__(self) -> None:
         self._index = SamePersonIndex()
         self._by_file: dict[str, Candidate] = {}
+        self._marked: set[str] = set()  # files with another row of their person: asked on every paint and sort
 
     def reset(self, candidates: Iterable[Candidate]) -> None:
         """Group these rows afresh: the rows were replaced or some removed (the index only grows)."""
-        self._index, self._by_file = SamePersonIndex(), {}
+        self._index, self._by_file, self._marked = SamePersonIndex(), {}, set()
         self.add(candidates)
 
     def add(self, candidates: Iterable[Candidate]) -> list[Candidate]:
@@ -44,7 +45,12 @@ class SamePersonRows:
             if others:
                 changed[candidate.file] = candidate
                 changed.update((other.file, other) for other, _ in others)
+        self._marked.update(changed)
         return list(changed.values())
+
+    def is_marked(self, candidate: Candidate) -> bool:
+        """Whether another row seems to hold this candidate's person."""
+        return candidate.file in self._marked
 
     def others(self, candidate: Candidate) -> list[tuple[Candidate, str]]:
         """The first few other rows that seem to hold the same person, each with the reason."""

@@ -8,10 +8,12 @@ import dataclasses
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from ui_factories import FakeScreening, make_candidate, pdf_files
 
-from ui.candidate_model import Column
+from ui.candidate_model import CandidateTableModel, Column
+from ui.decisions import InMemoryDecisionStore
 from ui.main_window import MainWindow
 
 
@@ -86,3 +88,16 @@ def test_removing_one_file_of_the_pair_takes_the_mark_off_the_other(listed: Main
     model.remove_files([model.candidate(row_of(listed, "sha-ada-2")).file])
     assert status(listed, "sha-ada-1") == "ok"
     assert model.possible_duplicates(row_of(listed, "sha-ada-1")) == ""
+
+
+def test_the_first_file_is_marked_when_a_later_one_arrives_and_sorting_by_status_groups_them(qtbot: QtBot) -> None:
+    model = CandidateTableModel(InMemoryDecisionStore())
+    ada = make_candidate("Ada Lovelace", file="/cvs/ada.pdf", sha256="sha-ada-1")
+    model.append_candidates([ada, make_candidate("Grace Hopper")])
+    assert model.index(0, Column.STATUS).data() == "ok"
+    with qtbot.waitSignal(model.dataChanged, check_params_cb=lambda first, *_: first.row() == 0):
+        model.append_candidates([dataclasses.replace(ada, file="/cvs/ada-2023.pdf", sha256="sha-ada-2")])
+    assert model.index(0, Column.STATUS).data() == "ok · possible duplicate"
+    model.sort(Column.STATUS, Qt.SortOrder.DescendingOrder)
+    statuses = [model.index(row, Column.STATUS).data() for row in range(model.rowCount())]
+    assert statuses == ["ok · possible duplicate", "ok · possible duplicate", "ok"]
