@@ -234,7 +234,7 @@ def test_the_covers_are_found_in_the_session_s_extraction_without_reading_the_cv
     show_window(qtbot, window)
     blind(window)
     page_view = window.detail().page_view()
-    with qtbot.waitSignal(page_view.page_rendered, timeout=10_000):
+    with qtbot.waitSignal(page_view.page_rendered, timeout=30_000):
         window.select_source_row(0)
     name_box = next(s for s in personal_spans(document, candidate.contact) if s.kind == "name").line.box
     assert lightest(page_view.canvas().grab().toImage(), page_view.canvas().box_rect(name_box).toRect()) < 60
