@@ -107,6 +107,10 @@ _DANGLING_AT_END = re.compile(rf"{_POINT}\s*{_CONNECTOR}\s*$", re.IGNORECASE)
 _CONNECTOR_ALONE = re.compile(rf"^\s*{_CONNECTOR}\s*$", re.IGNORECASE)
 _ENDS_WITH_POINT = re.compile(rf"{_POINT}\s*$", re.IGNORECASE)
 _LEADING_END = re.compile(rf"^\s*(?P<end>{_PRESENT}|{_POINT})[\s,.;:]*", re.IGNORECASE)
+# A table cell or a narrow column wraps a range anywhere: after its connector ("September 2020 to" over "October
+# 2022"), before it ("Sep 2020" over "– Oct 2022") or inside the end ("October 2023 to June" over "2024"). The
+# wrapped line sits under the cell's first line, closer than the next row or entry (as blocks.py has it).
+_MAX_WRAP_PITCH_EM = 1.9
 # Months of one year written once: "Jul–Aug 2018" and "2018, Jul-Aug" are "Jul 2018 – Aug 2018".
 _MONTHS_THEN_YEAR = re.compile(rf"(?P<first>{_MONTH})\.?\s*[-–—]\s*(?P<last>{_MONTH})\.?,?\s+(?P<year>{_YEAR})", re.I)
 _YEAR_THEN_MONTHS = re.compile(rf"(?P<year>{_YEAR}),?\s+(?P<first>{_MONTH})\.?\s*[-–—]\s*(?P<last>{_MONTH})\b\.?", re.I)
@@ -356,7 +360,7 @@ def _current_job_opened(
 def _readable_texts(experience: Sequence[Line]) -> list[str]:
     """The lines' texts with each date range whole: months of one year spelled out, split ranges joined."""
     texts = [_spell_out_months(_repaired(line.text)) if _is_body(line.text) else "" for line in experience]
-    return _join_split_ranges(_attach_lone_connectors(texts))
+    return _join_split_ranges(_join_ranges_wrapped_in_cell(experience, _attach_lone_connectors(texts)))
 
 
 def _repaired(text: str) -> str:
@@ -390,23 +394,72 @@ def _attach_lone_connectors(texts: list[str]) -> list[str]:
     return joined
 
 
+def _join_ranges_wrapped_in_cell(experience: Sequence[Line], texts: list[str]) -> list[str]:
+    """Move the rest of a range, wrapped onto the next line of its cell, back beside the range's start.
+
+    The line below must be right under the cell, flush with it, and hold nothing else; the two parts must
+    read as one whole range together, which two entries' dates ("March 2019" over "June 2016") or an open
+    range over an earlier year ("2019 –" over "2015") do not.
+    """
+    joined = list(texts)
+    for index, text in enumerate(joined):
+        following = _next_text(joined, index)
+        if following is None or not _wraps_under(experience[index], experience[following]):
+            continue
+        cell, separator, other_cells = text.partition(" | ")
+        dates = f"{cell.strip()} {joined[following].strip()}"
+        if _is_one_range(dates):
+            joined[index], joined[following] = f"{dates}{separator}{other_cells}", ""
+    return joined
+
+
+def _is_one_range(text: str) -> bool:
+    """True when the text is one date range from start to end (or "Present"), not running backwards."""
+    found = _DATE_RANGE.fullmatch(text)
+    return found is not None and bool(found["end"] or found["present"]) and not _runs_backwards(text)
+
+
+def _runs_backwards(dates: str) -> bool:
+    """True when a range in the text ends before it starts: "2019 –" over "2015" are two entries' dates."""
+    ranges = _DATE_RANGE.finditer(dates)
+    return any(found["end"] and _period(found["end"])[1] < _period(found["start"])[0] for found in ranges)
+
+
+def _wraps_under(upper: Line, lower: Line) -> bool:
+    """True when `lower` is the next line of the same cell or column: flush left with `upper`, right below it."""
+    pitch = lower.box.bottom - upper.box.bottom
+    flush = abs(lower.box.x0 - upper.box.x0) <= max(upper.size, 1.0)
+    return lower.page == upper.page and flush and 0 < pitch <= _MAX_WRAP_PITCH_EM * max(upper.size, 1.0)
+
+
+def _next_text(texts: Sequence[str], index: int) -> int | None:
+    """The index of the first non-empty text after `index`: lines moved into a range above are left empty."""
+    return next((i for i in range(index + 1, len(texts)) if texts[i].strip()), None)
+
+
 def _join_split_ranges(texts: list[str]) -> list[str]:
     """Move a range's end from the start of the next line to the dangling dash it belongs to."""
     joined = list(texts)
     for index in range(len(joined) - 1):
-        following = next((i for i in range(index + 1, len(joined)) if joined[i].strip()), None)
+        following = _next_text(joined, index)
         ending = _LEADING_END.match(joined[following]) if following is not None else None
         if following is None or ending is None:
             continue
-        text = joined[index]
-        if at_start := _DANGLING_AT_START.match(text):
-            joined[index] = f"{text[: at_start.end()]}{ending['end']} {text[at_start.end() :]}".strip()
-        elif _DANGLING_AT_END.search(text):
-            joined[index] = f"{text.rstrip()} {ending['end']}"
-        else:
-            continue
-        joined[following] = joined[following][ending.end() :]
+        if (completed := _completed_range(joined[index], ending["end"])) is not None:
+            joined[index], joined[following] = completed, joined[following][ending.end() :]
     return joined
+
+
+def _completed_range(text: str, end: str) -> str | None:
+    """The text with `end` after its dangling dash; None without one, or when the range would run backwards."""
+    if at_start := _DANGLING_AT_START.match(text):
+        dates = f"{text[: at_start.end()]}{end}"
+        completed = f"{dates} {text[at_start.end() :]}".strip()
+    elif at_end := _DANGLING_AT_END.search(text):
+        dates, completed = f"{at_end.group().rstrip()} {end}", f"{text.rstrip()} {end}"
+    else:
+        return None
+    return None if _runs_backwards(dates) else completed
 
 
 def _job_dates(text: str) -> re.Match[str] | None:

@@ -5,12 +5,18 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from cvgen.render import render
+from cvgen.samples import sample_specs
+from cvgen.spec import AS_OF as CV_AS_OF
+from cvgen.spec import labels_for
 from screener.catalogue import load_catalogue
+from screener.cv_formats import read_cv
 from screener.experience import extract_jobs, find_date_ranges, merged_years, years_where
 from screener.models import Box, Job, Line, Span
 
@@ -191,6 +197,78 @@ def test_range_split_over_two_lines_is_joined(make_lines: MakeLines) -> None:
 def test_range_split_with_the_dash_ending_the_line(make_lines: MakeLines) -> None:
     (job,) = jobs_in(make_lines, "Delivery Manager, Initech, Jan 2016 –", "Mar 2019", "• Ran the PMO")
     assert (job.start, job.end, job.duties) == (date(2016, 1, 1), date(2019, 3, 31), ("Ran the PMO",))
+
+
+def table_rows(*rows: tuple[str, float, float]) -> tuple[Line, ...]:
+    """Experience lines of a table: (text, left edge, top), cells of one row apart with " | "."""
+    return tuple(
+        Line(text, 1, Box(x0, top, x0 + 5.0 * len(text), top + 9.5), 9.5, False, "experience") for text, x0, top in rows
+    )
+
+
+def table_jobs(*rows: tuple[str, float, float]) -> tuple[Job, ...]:
+    return extract_jobs(table_rows(*rows), AS_OF, MANAGEMENT_TITLES, TECHNICAL_TITLES, TECHNICAL_DUTIES)
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "last_day"),
+    [
+        ("September 2020 to", "October 2022", date(2022, 10, 31)),
+        ("September 2020 –", "October 2022", date(2022, 10, 31)),
+        ("09/2020 -", "Present", AS_OF),
+        ("September 2020", "until October 2022", date(2022, 10, 31)),
+        ("Sep 2020", "– Oct 2022", date(2022, 10, 31)),
+        ("2020", "through 2022", date(2022, 1, 1)),  # a bare end year ends early that year
+        ("September 2020 to October", "2022", date(2022, 10, 31)),
+    ],
+)
+def test_range_wrapped_inside_its_table_cell(start: str, end: str, last_day: date) -> None:
+    """The date cell wraps: the rest of the range stands alone under its start, in the same cell."""
+    jobs = table_jobs(
+        (f"{start} | Senior Project Manager | Trentside Logistics", 50.0, 296.6),
+        (end, 50.0, 309.1),
+        ("• Managed the relocation of 60 staff to a new head office", 50.0, 329.7),
+        ("June 2018 to June 2020 | Project Manager | Meridian Events", 50.0, 350.2),
+    )
+    assert [(job.title, job.employer, job.start.year, job.end) for job in jobs] == [
+        ("Senior Project Manager", "Trentside Logistics", 2020, last_day),
+        ("Project Manager", "Meridian Events", 2018, date(2020, 6, 30)),
+    ]
+
+
+def test_table_cell_wrapping_its_dates_keeps_the_job_whole(tmp_path: Path) -> None:
+    """Regression: a date cell wrapped "September 2020 to" over "October 2022" was read as one month."""
+    spec = sample_specs()["table_pm.pdf"]
+    render(spec, tmp_path / "cv.pdf")
+    jobs = extract_jobs(read_cv(tmp_path / "cv.pdf").lines, CV_AS_OF, MANAGEMENT_TITLES, TECHNICAL_TITLES, [])
+    assert ("Senior Project Manager", date(2020, 9, 1), date(2022, 10, 31)) in [(j.title, j.start, j.end) for j in jobs]
+    assert merged_years(jobs) == pytest.approx(labels_for(spec).years, abs=0.05)
+
+
+ROW = "Senior Project Manager | Trentside Logistics"
+
+
+@pytest.mark.parametrize(
+    ("row", "below", "below_x0", "below_top", "joined"),
+    [
+        # No connector on either part: two entries' dates.
+        (f"March 2019 | {ROW}", "June 2016", 50.0, 309.1, (2019, 2016)),
+        # An open range ("2019 –", still running) over the next entry's earlier year.
+        (f"2019 – | {ROW}", "2015", 50.0, 309.1, (2019, 2015)),
+        (f"2019 to | {ROW}", "2015", 50.0, 309.1, (2019, 2015)),
+        (f"{ROW} | 2019 –", "2015 | Analyst | Initech", 50.0, 309.1, (2019, 2015)),
+        # A date in the column beside, not under the start; a date a row further down.
+        (f"September 2020 to | {ROW}", "October 2022", 300.0, 309.1, (2020, 2022)),
+        (f"September 2020 to | {ROW}", "October 2022", 50.0, 340.0, (2020, 2022)),
+    ],
+)
+def test_dates_that_are_not_one_wrapped_range_stay_apart(
+    row: str, below: str, below_x0: float, below_top: float, joined: tuple[int, int]
+) -> None:
+    """No job runs from the upper date to the lower one, which still dates an entry of its own."""
+    jobs = table_jobs((row, 50.0, 296.6), (below, below_x0, below_top))
+    assert joined not in [(job.start.year, job.end.year) for job in jobs]
+    assert joined[1] in [job.start.year for job in jobs]
 
 
 def test_a_year_alone_is_that_whole_year(make_lines: MakeLines) -> None:
