@@ -72,7 +72,7 @@ _INK_SHARE = 0.75
 _SIZE_NOISE = 0.15
 # Larger (or smaller) lines this close in size to the next are one size, once a line with descenders is taken to
 # stand this share taller than one without (measured on the real CVs scanned, against their text).
-_DISPLAY_SIZE_NOISE = 0.08
+_DISPLAY_SIZE_NOISE = 0.1
 _DESCENDER_SHARE = 0.12
 _DESCENDING = frozenset("gjpqy,;()[]{}|_çQ")
 # Between two pieces of a line the engine read as one word, a gap this many times the line's median gap between
@@ -376,7 +376,7 @@ def _read_lines(engine: Any, image: Any, boxes: Sequence[Any]) -> list[_Recognis
     letter_confidences = [list(info.confs) for info in infos]
     placed = engine.cal_rec_boxes(crops, quads, TextRecOutput(txts=tuple(texts), word_results=tuple(infos)))
     return [
-        _RecognisedLine(text, score, words, _quad_sizes(words[0][2] if words else quad)[1])
+        _RecognisedLine(text, score, words, _quad_sizes(quad)[1])
         for quad, text, score, confidences, line_words in zip(
             quads, texts, scores, letter_confidences, placed.word_results, strict=True
         )
