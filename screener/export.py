@@ -170,6 +170,7 @@ def _evidence(candidate: Candidate) -> dict[str, Any]:
             "label": e.label,
             "points": e.points,
             "span": spans.setdefault(e.span, len(spans)),
+            **({"ocr_low_confidence": True} if e.ocr_unsure else {}),
         }
         for e in (candidate.scores.evidence if candidate.scores else ())
     ]

@@ -44,6 +44,9 @@ class Box:
             min(self.x0, other.x0), min(self.top, other.top), max(self.x1, other.x1), max(self.bottom, other.bottom)
         )
 
+    def overlaps(self, other: Box) -> bool:
+        return self.x0 < other.x1 and other.x0 < self.x1 and self.top < other.bottom and other.top < self.bottom
+
 
 @dataclass(frozen=True)
 class Line:
@@ -72,6 +75,7 @@ class Document:
     ocr_confidence: float | None = None  # the OCR engine's mean confidence over those pages, 0-1
     ocr_seconds: tuple[float, ...] = ()  # the processor time OCR took on each of them
     ocr_turns: tuple[tuple[int, int], ...] = ()  # (page, degrees clockwise) of pages read turned upright
+    ocr_unsure: tuple[tuple[int, Box], ...] = ()  # (page, box) of each word OCR read with low confidence
 
 
 @dataclass(frozen=True)
@@ -160,6 +164,7 @@ class Evidence:
     label: str
     points: float
     span: Span
+    ocr_unsure: bool = False  # its line holds a word OCR read with low confidence: check it on the page
 
 
 @dataclass(frozen=True)
@@ -219,6 +224,7 @@ class Candidate:
     # (page, degrees clockwise) of scanned pages read turned upright: their evidence is boxed on the page so turned.
     ocr_turns: tuple[tuple[int, int], ...] = ()
     mentions: tuple[Mention, ...] = ()
+    ocr_unsure: tuple[tuple[int, Box], ...] = ()  # as in its Document: what its evidence is checked against
     cv_dates: CvDates = field(default_factory=CvDates)
 
     @property

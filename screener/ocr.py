@@ -12,6 +12,7 @@ read with low confidence are named in the document's notes, to be checked agains
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import logging
 import math
@@ -30,7 +31,7 @@ import pypdfium2.raw as pdfium_c
 
 from screener.errors import OcrNeededError, UnreadablePdfError
 from screener.layout import PageChar, page_lines
-from screener.models import Line
+from screener.models import Box, Line
 
 __all__ = [
     "INSTALL_HINT",
@@ -119,7 +120,7 @@ class Scans:
     seconds: list[float] = field(default_factory=list)  # processor seconds per page read
     unread: list[int] = field(default_factory=list)  # scanned pages left unread: no engine, or past MAX_OCR_PAGES
     turns: list[tuple[int, int]] = field(default_factory=list)  # (page, degrees clockwise) read turned upright
-    unsure: list[tuple[int, str]] = field(default_factory=list)  # (page, word) read with low confidence
+    unsure: list[tuple[int, str, Box]] = field(default_factory=list)  # (page, word, box) read with low confidence
 
     def complete(self, source: Path | bytes, lines: Sequence[Line], pages_read: int) -> list[Line]:
         """The lines of a PDF with those of its scanned pages read by OCR (the text layer's kept elsewhere)."""
@@ -161,7 +162,7 @@ class Scans:
         self.confidences.append((reading.confidence, len(reading.chars)))
         if reading.turn:
             self.turns.append((number, reading.turn))
-        self.unsure += [(number, word) for word in reading.unsure]
+        self.unsure += [(number, word, box) for word, box in reading.unsure]
         return reading.chars, reading.width
 
     def mean_confidence(self) -> float | None:
@@ -173,11 +174,15 @@ class Scans:
     def _unsure_note(self) -> str:
         """The words OCR read with low confidence, so a finding resting on one of them is checked on the page."""
         by_page: dict[int, list[str]] = {}
-        for page, word in self.unsure[:_MAX_UNSURE_NAMED]:
+        for page, word, _box in self.unsure[:_MAX_UNSURE_NAMED]:
             by_page.setdefault(page, []).append(f"“{word}”")
         named = "; ".join(f"page {page} {', '.join(words)}" for page, words in by_page.items())
         more = len(self.unsure) - _MAX_UNSURE_NAMED
         return f"read by OCR with low confidence: {named}" + (f" and {more} more" if more > 0 else "")
+
+    def unsure_boxes(self) -> tuple[tuple[int, Box], ...]:
+        """Where on its page each word read with low confidence is, so the evidence resting on it says so."""
+        return tuple((page, box) for page, _word, box in self.unsure)
 
     def no_text_error(self) -> UnreadablePdfError:
         """Why a PDF gave no text, and what to do about it in one line. Without OCR installed that is an
@@ -341,7 +346,7 @@ class _Reading(NamedTuple):
     confidence: float  # the engine's mean over the characters, 0-1
     width: float  # of the page turned upright, in points
     turn: int  # degrees clockwise the page was turned to read upright
-    unsure: list[str]  # words the engine read with low confidence, in reading order
+    unsure: list[tuple[str, Box]]  # words the engine read with low confidence, and where, in reading order
 
 
 class _RecognisedLine(NamedTuple):
@@ -435,13 +440,16 @@ def _recognise(page: pdfium.PdfPage) -> _Reading:
     skew = _skew(boxes)
     height, width = image.shape[:2]
     chars: list[PageChar] = []
+    unsure: list[tuple[str, Box]] = []
     centre = (width / 2, height / 2)
     for line, size in zip(lines, _type_sizes(lines), strict=True):
-        for word, _word_score, word_box in line.words:
-            chars += _word_chars(str(word), word_box, skew, centre, size)
+        for word, word_score, word_box in line.words:
+            placed = _word_chars(str(word), word_box, skew, centre, size)
+            chars += placed
+            if word_score < _UNSURE_WORD and placed:
+                unsure.append((str(word), functools.reduce(Box.union, (Box(*c[1:5]) for c in placed))))
     weighted = sum(line.confidence * len(line.text) for line in lines)
     count = sum(len(line.text) for line in lines)
-    unsure = [word for line in lines for word, confidence, _ in line.words if confidence < _UNSURE_WORD]
     return _Reading(chars, weighted / count if count else 0.0, width_points, turn, unsure)
 
 

@@ -329,4 +329,5 @@ def read_document(source: PdfSource, backend: Backend = "pdfium", max_pages: int
         ocr_confidence=scans.mean_confidence(),
         ocr_seconds=tuple(scans.seconds),
         ocr_turns=tuple(scans.turns),
+        ocr_unsure=scans.unsure_boxes(),
     )

@@ -18,7 +18,7 @@ from screener.cv_date import ReferenceDate, cv_dates, reference_date
 from screener.degrees import extract_degrees
 from screener.experience import at_reference_date, extract_jobs, merged_years, years_where
 from screener.matching import CertificationMatcher
-from screener.models import Candidate, CvDates, Document, Job
+from screener.models import Box, Candidate, CvDates, Document, Job, Scores
 from screener.scoring import Findings, find_mentions, score_candidate
 from screener.settings import Settings
 
@@ -112,13 +112,16 @@ class Screener:
             certifications=certs,
             degrees=degrees,
             jobs=jobs,
-            scores=score_candidate(Findings(mentions, certs, degrees, jobs), self.catalogue),
+            scores=_checked(
+                score_candidate(Findings(mentions, certs, degrees, jobs), self.catalogue), document.ocr_unsure
+            ),
             warnings=document.warnings,
             as_of=as_of,
             as_of_source=reference.source,
             ocr_pages=document.ocr_pages,
             ocr_confidence=document.ocr_confidence,
             ocr_turns=document.ocr_turns,
+            ocr_unsure=document.ocr_unsure,
             mentions=mentions,
             cv_dates=dates,
             **_years(jobs),
@@ -153,7 +156,8 @@ class Screener:
         )
         reference = self._reference(candidate.cv_dates)
         jobs = tuple(at_reference_date(job, reference.day) for job in candidate.jobs)
-        scores = score_candidate(Findings(candidate.mentions, certs, candidate.degrees, jobs), self.catalogue)
+        found = Findings(candidate.mentions, certs, candidate.degrees, jobs)
+        scores = _checked(score_candidate(found, self.catalogue), candidate.ocr_unsure)
         return dataclasses.replace(
             candidate,
             certifications=certs,
@@ -163,6 +167,19 @@ class Screener:
             as_of_source=reference.source,
             **_years(jobs),
         )
+
+
+def _checked(scores: Scores, unsure: Sequence[tuple[int, Box]]) -> Scores:
+    """The scores with each evidence item resting on a word OCR read with low confidence marked so."""
+    if not unsure:
+        return scores
+    evidence = tuple(
+        dataclasses.replace(e, ocr_unsure=True)
+        if any(page == e.span.page and box.overlaps(e.span.box) for page, box in unsure)
+        else e
+        for e in scores.evidence
+    )
+    return dataclasses.replace(scores, evidence=evidence)
 
 
 class _Years(TypedDict):

@@ -44,6 +44,8 @@ _CHECKED_STYLE = (
 )
 _AXIS_TITLES: dict[Axis, str] = {"management": "Management skill", "technical": "Technical depth"}
 _EVIDENCE_ROLE = Qt.ItemDataRole.UserRole
+# After an evidence label that rests on a word OCR read with low confidence.
+OCR_UNSURE_MARK = "(OCR: check on the page)"
 
 
 def _swatch(colour: QColor) -> QIcon:
@@ -54,9 +56,13 @@ def _swatch(colour: QColor) -> QIcon:
 
 def _evidence_item(evidence: Evidence, shown: Callable[[str], str]) -> QTreeWidgetItem:
     """One piece of evidence; `shown` hides in its words what blind review hides (a label may quote its line)."""
-    item = QTreeWidgetItem([shown(evidence.label), f"{evidence.points:+.0f}", str(evidence.span.page)])
+    label = shown(evidence.label) + (f" {OCR_UNSURE_MARK}" if evidence.ocr_unsure else "")
+    item = QTreeWidgetItem([label, f"{evidence.points:+.0f}", str(evidence.span.page)])
     item.setData(0, _EVIDENCE_ROLE, evidence)
-    item.setToolTip(0, f"“{shown(evidence.span.text)}” ({evidence.span.section}, page {evidence.span.page})")
+    tip = f"“{shown(evidence.span.text)}” ({evidence.span.section}, page {evidence.span.page})"
+    if evidence.ocr_unsure:
+        tip += "\nRead by OCR with low confidence: check it on the page."
+    item.setToolTip(0, tip)
     item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     item.setTextAlignment(2, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     return item

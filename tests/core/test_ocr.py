@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import socket
+from collections.abc import Callable
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -17,7 +18,7 @@ from screener.batch import WorkerLimits, screen_files
 from screener.cv_formats import read_cv
 from screener.errors import UnreadablePdfError
 from screener.export import candidate_to_dict
-from screener.models import Candidate, Document
+from screener.models import Box, Candidate, Document, Line
 from screener.pdftext import read_document
 from screener.screening import Screener
 from screener.settings import Settings
@@ -99,6 +100,9 @@ def test_without_the_extra_a_mixed_pdf_reads_its_text_pages_and_names_the_others
     assert any("scanned page 2 not read" in w and "cv-screener[ocr]" in w for w in document.warnings)
 
 
+WORD = Box(10, 10, 60, 22)  # where a word sits on its page
+
+
 def box(left: float, right: float) -> list[list[float]]:
     """A word's box on the page as the engine gives it: corners clockwise from the top left, 30 px high."""
     return [[left, 100.0], [right, 100.0], [right, 130.0], [left, 130.0]]
@@ -113,11 +117,34 @@ def test_a_word_the_engine_read_in_pieces_is_one_word_as_unsure_as_its_least_sur
 
 
 def test_words_read_with_low_confidence_are_named_in_the_notes() -> None:
-    scans = ocr.Scans(pages=[1, 2], confidences=[(0.97, 900)], unsure=[(1, "Projcet"), (1, "Managment"), (2, "2O19")])
-    assert 'read by OCR with low confidence: page 1 “Projcet”, “Managment”; page 2 “2O19”' in scans.warnings()
-    many = ocr.Scans(pages=[1], confidences=[(0.9, 900)], unsure=[(1, f"word{n}") for n in range(11)])
+    unsure = [(1, "Projcet", WORD), (1, "Managment", WORD), (2, "2O19", WORD)]
+    scans = ocr.Scans(pages=[1, 2], confidences=[(0.97, 900)], unsure=unsure)
+    assert "read by OCR with low confidence: page 1 “Projcet”, “Managment”; page 2 “2O19”" in scans.warnings()
+    many = ocr.Scans(pages=[1], confidences=[(0.9, 900)], unsure=[(1, f"word{n}", WORD) for n in range(11)])
     assert any(note.endswith("“word7” and 3 more") for note in many.warnings())
     assert not any("low confidence" in note for note in ocr.Scans(pages=[1], confidences=[(0.99, 900)]).warnings())
+
+
+def test_evidence_resting_on_a_word_read_with_low_confidence_says_so(
+    make_lines: Callable[..., tuple[Line, ...]],
+) -> None:
+    lines = make_lines(
+        [("Certifications", "certifications", 12.0, True), ("PMP certified, 2019", "certifications", 10.0, False)]
+    )
+    pmp_line = lines[1]
+    unsure_word = Box(pmp_line.box.x0, pmp_line.box.top, pmp_line.box.x0 + 20, pmp_line.box.bottom)
+    document = Document(1, lines, ocr_pages=(1,), ocr_unsure=((1, unsure_word),))
+    screener = Screener(Settings())
+    candidate = screener.screen_document(document, "scan.pdf", "sha")
+    assert candidate.scores is not None
+    flagged = [e.label for e in candidate.scores.evidence if e.ocr_unsure]
+    assert flagged and all("PMP" in label for label in flagged)
+    assert screener.rescore_findings(candidate) == candidate  # scored again, the mark stays
+    exported = candidate_to_dict(candidate)["evidence"]
+    assert [e["label"] for e in exported if e.get("ocr_low_confidence")] == flagged
+    elsewhere = Document(1, lines, ocr_pages=(1,), ocr_unsure=((2, unsure_word),))  # the same spot, page 2
+    unflagged = screener.screen_document(elsewhere, "scan.pdf", "sha").scores
+    assert unflagged is not None and not any(e.ocr_unsure for e in unflagged.evidence)
 
 
 def test_a_blank_page_is_not_taken_for_a_scan(tmp_path: Path) -> None:

@@ -9,11 +9,12 @@ import pypdfium2 as pdfium
 import pytest
 from PIL import Image
 from pytestqt.qtbot import QtBot
-from ui_factories import make_candidate
+from ui_factories import make_candidate, span
 
 import ui.blind
-from screener.models import Box
+from screener.models import Box, Evidence
 from ui.candidate_model import Column
+from ui.detail_pane import OCR_UNSURE_MARK
 from ui.main_window import MainWindow
 from ui.page_view import PageCanvas
 
@@ -65,3 +66,20 @@ def test_in_blind_review_a_scan_read_turned_is_shown_upright_and_covered_where_i
     picture = canvas.grab().toImage()
     ratio = picture.devicePixelRatio()
     assert picture.pixelColor(round(middle.x() * ratio), round(middle.y() * ratio)).lightness() < 60
+
+
+def test_evidence_read_by_ocr_with_low_confidence_is_marked_in_the_breakdown(window: MainWindow) -> None:
+    sure = Evidence("management", "certifications", "Holds PMP", 15.0, span("PMP certified"))
+    unsure = Evidence("technical", "technical degree", "Technical degree: bachelor", 20.0, span("BSc"), ocr_unsure=True)
+    scanned = replace(make_candidate("Ada Lovelace", evidence=[sure, unsure]), ocr_pages=(1,))
+    window.model().append_candidates([scanned])
+    window.select_source_row(0)
+    tree = window.detail().evidence_tree()
+    labels = {
+        tree.topLevelItem(axis).child(row).text(0): tree.topLevelItem(axis).child(row).toolTip(0)
+        for axis in range(tree.topLevelItemCount())
+        for row in range(tree.topLevelItem(axis).childCount())
+    }
+    assert labels.keys() == {"Holds PMP", f"Technical degree: bachelor {OCR_UNSURE_MARK}"}
+    assert "low confidence" in labels[f"Technical degree: bachelor {OCR_UNSURE_MARK}"]
+    assert "low confidence" not in labels["Holds PMP"]
