@@ -232,7 +232,8 @@ def at_reference_date(job: Job, as_of: date) -> Job:
     """The job with its end resolved again against another reference date ("Present" moves with it)."""
     if not job.open_ended and job.written_end is None:
         return job
-    return dataclasses.replace(job, end=resolve_end(job.start, None if job.open_ended else job.written_end, as_of))
+    end = resolve_end(job.start, None if job.open_ended else job.written_end, as_of)
+    return job if end == job.end else dataclasses.replace(job, end=end)  # a copy costs more than the check
 
 
 def _range_end(point: str, start: date) -> date:

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TypedDict
 
 from screener.blocks import join_wrapped
-from screener.catalogue import Catalogue
+from screener.catalogue import Catalogue, Certification
 from screener.contact import extract_contact
 from screener.cv_date import ReferenceDate, cv_dates, reference_date
 from screener.degrees import extract_degrees
@@ -75,6 +75,10 @@ class Screener:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
+
+    @functools.cached_property
+    def _certifications_by_id(self) -> dict[str, Certification]:
+        return {c.id: c for c in self.catalogue.certifications}
 
     @functools.cached_property
     def _matcher(self) -> CertificationMatcher:
@@ -148,9 +152,11 @@ class Screener:
         Only valid when the findings were matched under the same matching_key; certification names,
         categories and weights are refreshed from the catalogue, and those it no longer lists are dropped.
         """
-        known = {c.id: c for c in self.catalogue.certifications}
+        known = self._certifications_by_id
         certs = tuple(
-            dataclasses.replace(match, name=entry.name, category=entry.category, weight=entry.weight)
+            match
+            if (match.name, match.category, match.weight) == (entry.name, entry.category, entry.weight)
+            else dataclasses.replace(match, name=entry.name, category=entry.category, weight=entry.weight)
             for match in candidate.certifications
             if (entry := known.get(match.cert_id)) is not None
         )
