@@ -33,7 +33,7 @@ class SamePersonRows:
         self.add(candidates)
 
     def add(self, candidates: Iterable[Candidate]) -> list[Candidate]:
-        """Group arriving rows; returns the rows whose possible duplicates changed (the new ones and those they
+        """Group arriving rows; returns the rows marked now that were not before (the new ones and those they
         name), so the list repaints those alone."""
         changed: dict[str, Candidate] = {}
         for candidate in candidates:
@@ -45,8 +45,9 @@ class SamePersonRows:
             if others:
                 changed[candidate.file] = candidate
                 changed.update((other.file, other) for other, _ in others)
+        newly = [candidate for file, candidate in changed.items() if file not in self._marked]
         self._marked.update(changed)
-        return list(changed.values())
+        return newly
 
     def is_marked(self, candidate: Candidate) -> bool:
         """Whether another row seems to hold this candidate's person."""
