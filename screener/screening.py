@@ -28,6 +28,7 @@ log = logging.getLogger(__name__)
 # Raised whenever the rules that turn a document into findings and scores change (not the catalogue, which is
 # part of the key already), so results stored by an earlier version are matched and scored again.
 SCREENING_VERSION = 3
+_DIGEST_LENGTH = 16  # hex digits of each half of the matching key
 
 
 def matching_key(settings: Settings) -> str:
@@ -60,9 +61,6 @@ def matching_key(settings: Settings) -> str:
 
 def _digest(material: object) -> str:
     return hashlib.sha256(repr(material).encode()).hexdigest()[:_DIGEST_LENGTH]
-
-
-_DIGEST_LENGTH = 16
 
 
 def only_certifications_differ(key: str, other: str) -> bool:
