@@ -36,6 +36,7 @@ TABLE_COLUMNS = (
     "must_haves",
     "status",
     "error",
+    "warnings",
     "email",
     "phone",
     "file",
@@ -246,6 +247,8 @@ def table_row(candidate: Candidate) -> dict[str, object]:
         "must_haves": gates_summary(candidate.profile_fit.gates) if candidate.profile_fit else "",
         "status": candidate.status,
         "error": candidate.error or "",
+        # What to check before trusting the row: a possible duplicate, a page read by OCR, text left out.
+        "warnings": "; ".join(candidate.warnings),
         "email": candidate.contact.email or "",
         "phone": candidate.contact.phone or "",
         "file": readable_path(candidate.file),

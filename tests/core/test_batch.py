@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import ctypes
 import json
 import os
@@ -20,6 +21,7 @@ from fpdf import FPDF
 from screener import batch
 from screener.batch import WorkerLimits, screen_files
 from screener.cache import ExtractionCache
+from screener.cli import main
 from screener.duplicates import copy_of
 from screener.models import Candidate, Document
 from screener.pdftext import Backend, read_document
@@ -184,6 +186,19 @@ def test_the_same_person_in_two_different_files_is_flagged(tmp_path: Path) -> No
     assert not any("2025.pdf" in w for w in streamed["2024.pdf"].warnings)  # only earlier files while streaming
     # While streaming, a file is told of the earlier files of its person; the group grows as later ones arrive.
     assert f"possible duplicate of {tmp_path / '2024.pdf'} (same email)" in streamed["2025.pdf"].warnings
+
+
+def test_the_command_lines_csv_names_possible_duplicates(tmp_path: Path) -> None:
+    folder = tmp_path / "cvs"
+    folder.mkdir()
+    contact_cv(folder / "2024.pdf", "dana@example.com", "Project Manager")
+    contact_cv(folder / "2025.pdf", "dana@example.com", "Senior Project Manager")
+    out = tmp_path / "out.csv"
+    assert main(["screen", str(folder), "--csv", str(out), "--workers", "1", "--as-of", "2026-11-25"]) == 0
+    with out.open(encoding="utf-8-sig") as stream:
+        rows = {Path(row["file"]).name: row for row in csv.DictReader(stream)}
+    assert f"possible duplicate of {folder / '2025.pdf'} (same email)" in rows["2024.pdf"]["warnings"]
+    assert f"possible duplicate of {folder / '2024.pdf'} (same email)" in rows["2025.pdf"]["warnings"]
 
 
 @pytest.mark.parametrize("workers", [1, 3])
