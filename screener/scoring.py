@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from itertools import accumulate
+from typing import NamedTuple
 
 from screener.catalogue import Catalogue
 from screener.experience import has_term, term_pattern
@@ -47,9 +48,8 @@ class Findings:
     jobs: Sequence[Job]
 
 
-@dataclass(frozen=True)
-class _Claim:
-    """An evidence item before capping."""
+class _Claim(NamedTuple):
+    """An evidence item before capping (a named tuple: a candidate makes dozens each time it is scored)."""
 
     component: str
     label: str

@@ -230,5 +230,6 @@ def rescore(
         else:
             document = functools.partial(documents.__getitem__, candidate.sha256)
             again = screener.again(candidate, matched_with, document)
-            rescored.append(dataclasses.replace(again, warnings=candidate.warnings))
+            same_warnings = again.warnings == candidate.warnings  # as scoring findings again leaves them
+            rescored.append(again if same_warnings else dataclasses.replace(again, warnings=candidate.warnings))
     return rescored
