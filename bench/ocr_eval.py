@@ -4,7 +4,8 @@ Every labelled real CV (../shared/real-cvs) is printed to a 150 dpi greyscale im
 make it (every third turned 2° with light noise, like a phone photo), in a temporary folder that is removed
 afterwards: the real CVs are never copied into the project. Both versions are screened in the workers, with
 the OCR extra installed, and the real-CV figures of screener.eval are printed side by side with the median
-processor seconds OCR took per page (one thread per worker: on an idle core, about the wall time). The target:
+processor seconds OCR took per page (one thread per worker: on an idle core, about the wall time), and the time the
+recogniser takes on one line, which tells how fast this machine is at what takes most of a page's time. The target:
 each figure of the scanned version within 5 percentage points of the text version, and at most 2 s a page.
 """
 
@@ -82,6 +83,23 @@ def figures(reference: ReferenceTally) -> dict[str, float]:
     return {"held PM certifications F1": 100 * reference.f1(), **shares}
 
 
+def recogniser_milliseconds(runs: int = 10) -> float:
+    """Median processor time the OCR engine takes to recognise one line of its own input size (48 x 320 px):
+    this machine's speed at the step that takes most of a page's time, to compare page figures across machines.
+    """
+    import numpy as np
+
+    engine = ocr._load_engine()
+    line = np.full((48, 320, 3), 255, dtype=np.uint8)
+    engine.recognize_txt([line])  # the first run sets up the engine's memory
+    timings = []
+    for _ in range(runs):
+        started = time.process_time()
+        engine.recognize_txt([line])
+        timings.append(time.process_time() - started)
+    return 1000 * statistics.median(timings)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--labels", type=Path, default=REAL_CV_LABELS, help="the real CVs' labels.json")
@@ -131,6 +149,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"90th percentile {statistics.quantiles(seconds, n=10)[-1] if len(seconds) > 1 else median:.2f}, "
             f"{len(seconds)} pages"
         )
+        print(f"this machine's recogniser: {recogniser_milliseconds():.1f} ms of processor time per 320 px line")
     if args.errors:
         for original, one, other in zip(files, text, scanned, strict=True):
             changed = _changes(one, other)

@@ -1,6 +1,6 @@
 """Reopening and re-scoring a 1,000-candidate session, against reading 50 CVs from PDF, measured in one run.
 
-    python bench/session_timings.py [--candidates 1000]
+    python bench/session_timings.py [--candidates 1000] [--rounds 3]
 
 Renders 50 generated CVs, times reading them (the reference), then fills a session with that many
 candidates (the 50 extractions repeated under distinct hashes), and prints the time to reopen it and
@@ -8,7 +8,8 @@ list its candidates, and to re-score all of them after a weight change and after
 year (stored findings are scored again), and after a new alias (the stored text is matched again),
 with the ratios: once as the window does it after Settings (the candidates are in memory; the session's
 documents are loaded only to match again), and once as reopening a session scored under other settings
-does it (each stored result decoded, scored and saved again).
+does it (each stored result decoded, scored and saved again). Every figure is the median, over the rounds, of
+its ratio to the reference timed in the same round.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ import argparse
 import dataclasses
 import gc
 import hashlib
+import shutil
+import statistics
 import sys
 import tempfile
 import time
@@ -70,61 +73,79 @@ class Timing(NamedTuple):
     wall: float
     processor: float
 
-    def ratio(self, reference: Timing) -> str:
-        """Both ratios to the reference: processor time is the steadier one on a busy machine."""
-        wall, processor = self.wall / reference.wall, self.processor / reference.processor
-        return f"x{wall:.2f} the reference, processor time x{processor:.2f}"
+
+Timings = dict[str, Timing]
 
 
 @contextmanager
-def timing(into: dict[str, Timing], name: str) -> Iterator[None]:
+def timing(into: Timings, name: str) -> Iterator[None]:
     gc.collect()  # each step starts clean, not paying for the garbage the step before left
     wall, processor = time.perf_counter(), time.process_time()
     yield
     into[name] = Timing(time.perf_counter() - wall, time.process_time() - processor)
 
 
+def time_round(files: Sequence[Path], session_path: Path, settings: Settings) -> Timings:
+    """One round: reading the files (the reference), reopening the session, and each way of scoring it again."""
+    timings: Timings = {}
+    with timing(timings, "reference"):
+        for path in files:
+            read_document(path)
+    with timing(timings, "reopen and list {} candidates"), Session.open(session_path) as session:
+        loaded = session.candidates()
+    # A weight change or a later day re-scores stored findings; a new alias must match the text again.
+    changes = {
+        "after a weight change": dataclasses.replace(settings, catalogue=_with_pmp_weight(settings.catalogue, 5)),
+        "after a later day of the same year": dataclasses.replace(settings, as_of=date(2025, 11, 30)),
+        "after a new alias (matching again)": dataclasses.replace(
+            settings, catalogue=_with_pmp_alias(settings.catalogue)
+        ),
+    }
+    for change, settings_after in changes.items():
+        name = f"re-score {{}} candidates {{}}, {change}"
+        with Session.open(session_path) as session, timing(timings, name.format("{}", "in the window")):
+            screener = Screener(settings_after)
+            same_findings = screener.matching_key == matching_key(settings)
+            rescore(loaded, {} if same_findings else session.documents(), screener, matching_key(settings))
+        with Session.open(session_path) as session, timing(timings, name.format("{}", "reopening the session")):
+            session.rescore(Screener(settings_after))
+    return timings
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--candidates", type=int, default=1000)
+    parser.add_argument("--rounds", type=int, default=3, help="rounds of every timing (default: 3)")
     args = parser.parse_args()
     settings = Settings(as_of=date(2025, 6, 1))
-    timings: dict[str, Timing] = {}
+    rounds: list[Timings] = []
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch) / "cvs"
         write_set(eval_corpus(REFERENCE_FILES, seed=4), folder)
         files = sorted(folder.glob("*.pdf"))
-        with timing(timings, "reference"):
-            documents = [read_document(path) for path in files]
-
+        documents = [read_document(path) for path in files]
         session_path = Path(scratch) / "session.sqlite"
         fill_session(session_path, documents, args.candidates, settings)
-
-        with timing(timings, f"reopen and list {args.candidates} candidates"), Session.open(session_path) as session:
-            loaded = session.candidates()
-
-        # A weight change or a later day re-scores stored findings; a new alias must match the text again.
-        changes = {
-            "after a weight change": dataclasses.replace(settings, catalogue=_with_pmp_weight(settings.catalogue, 5)),
-            "after a later day of the same year": dataclasses.replace(settings, as_of=date(2025, 11, 30)),
-            "after a new alias (matching again)": dataclasses.replace(
-                settings, catalogue=_with_pmp_alias(settings.catalogue)
-            ),
-        }
-        for change, settings_after in changes.items():
-            name = f"re-score {len(loaded)} candidates {{}}, {change}"
-            with Session.open(session_path) as session, timing(timings, name.format("in the window")):
-                screener = Screener(settings_after)
-                same_findings = screener.matching_key == matching_key(settings)
-                rescore(loaded, {} if same_findings else session.documents(), screener, matching_key(settings))
-            with Session.open(session_path) as session, timing(timings, name.format("reopening the session")):
-                session.rescore(Screener(settings_after))
         size = session_path.stat().st_size
-    reference = timings.pop("reference")
-    print(f"reading {REFERENCE_FILES} CVs (reference): {reference.wall:.2f} s, {reference.processor:.2f} s processor")
-    print(f"session of {len(loaded)} candidates: {size / 1e6:.1f} MB")
-    for name, measured in timings.items():
-        print(f"{name}: {measured.wall:.2f} s  ({measured.ratio(reference)})")
+        for _ in range(args.rounds):
+            # Each round starts from the session as filled: reopening scores it again and saves the scores.
+            shutil.copy(session_path, Path(scratch) / "round.sqlite")
+            rounds.append(time_round(files, Path(scratch) / "round.sqlite", settings))
+    references = [timings.pop("reference") for timings in rounds]
+    walls = ", ".join(f"{r.wall:.2f}" for r in references)
+    print(f"reading {REFERENCE_FILES} CVs (reference): {walls} s in {args.rounds} rounds")
+    print(f"session of {args.candidates} candidates: {size / 1e6:.1f} MB")
+    # Each figure is the median over the rounds of its ratio to the reference of its own round: a shared machine's
+    # speed drifts between rounds more than within one.
+    for name in rounds[0]:
+        measured = [timings[name] for timings in rounds]
+        wall = statistics.median(m.wall / r.wall for m, r in zip(measured, references, strict=True))
+        processor = statistics.median(m.processor / r.processor for m, r in zip(measured, references, strict=True))
+        seconds = statistics.median(m.wall for m in measured)
+        print(
+            f"{name.format(args.candidates)}: {seconds:.2f} s  "
+            f"(x{wall:.2f} the reference, processor time x{processor:.2f}; median of {args.rounds} rounds)"
+        )
     return 0
 
 
