@@ -7,7 +7,17 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, Qt, QThreadPool, QTimer, QUrl, Signal
-from PySide6.QtGui import QColor, QDesktopServices, QPainter, QPaintEvent, QPalette, QPen, QResizeEvent
+from PySide6.QtGui import (
+    QColor,
+    QDesktopServices,
+    QHideEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QResizeEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -145,6 +155,7 @@ class PageView(QWidget):
         self._stack.addWidget(self._text)
         self._rerender = QTimer(self, singleShot=True, interval=150)
         self._rerender.timeout.connect(self._render)
+        self._render_when_shown = False  # a re-render held back while the view was hidden
         self._blind: BlindReview | None = None
         self._layout()
         self.show_candidate(None)
@@ -241,6 +252,19 @@ class PageView(QWidget):
         super().resizeEvent(event)
         self._fit_canvas()
         if self._candidate is not None:
+            self._rerender.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # A hidden pane or a closed window draws nothing: reading the CV again would be for no one (and a closed
+        # session no longer holds its extraction). A re-render held back here is done once the view shows again.
+        self._render_when_shown = self._render_when_shown or self._rerender.isActive()
+        self._rerender.stop()
+        super().hideEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._render_when_shown:
+            self._render_when_shown = False
             self._rerender.start()
 
     def _render(self) -> None:

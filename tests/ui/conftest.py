@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from ui_factories import PMP_BOX, FakeScreening
 
 from ui.main_window import MainWindow
+from ui.pdfium_thread import pdfium_pool
 
 _HERE = Path(__file__).parent
 
@@ -30,6 +31,14 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
                     "does not support propagateSizeHints", "does not support raise", "does not support grabbing"
                 )
             )
+
+
+@pytest.fixture(autouse=True)
+def _pdfium_thread_idle_after_each_test() -> Iterator[None]:
+    """A page render a test started runs to its end before the next test: left running, it would call what the
+    next test replaces (a CV reader counted by a test) on the shared PDFium thread."""
+    yield
+    pdfium_pool().waitForDone()
 
 
 @pytest.fixture

@@ -97,6 +97,16 @@ def test_choosing_evidence_highlights_its_box_on_the_page(qtbot: QtBot, shown: M
     assert darkest(picture, highlight.toRect().translated(0, -round(60 * scale))) > 200
 
 
+def test_a_closed_window_draws_no_page_again(qtbot: QtBot, shown: MainWindow) -> None:
+    page_view = shown.detail().page_view()
+    with qtbot.waitSignal(page_view.page_rendered, timeout=5000):
+        shown.select_source_row(0)
+    shown.resize(shown.width() - 100, shown.height())  # a new width: the page is drawn again after a pause
+    shown.close()
+    with qtbot.assertNotEmitted(page_view.page_rendered, wait=500):
+        pass
+
+
 def test_a_missing_file_is_said_on_the_page_not_a_crash(qtbot: QtBot, shown: MainWindow) -> None:
     shown.statusBar().showMessage("Screened 3 CVs")
     shown.select_source_row(row_of(shown, "Alan Turing"))  # /cvs/alan_turing.pdf does not exist
