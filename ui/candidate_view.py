@@ -48,8 +48,10 @@ class CandidateTableView(QTableView):
         header = self.horizontalHeader()
         header.setStretchLastSection(True)
         header.setHighlightSections(False)
-        for column, width in _COLUMN_WIDTHS.items():
-            self.setColumnWidth(column, width)
+        for column in Column:
+            # Never narrower than the header's own text and sort arrow, whatever the font and its size.
+            width = _COLUMN_WIDTHS.get(column, header.defaultSectionSize())
+            self.setColumnWidth(column, max(width, header.sectionSizeFromContents(column).width()))
         bars = ScoreBarDelegate(self)
         for column in SCORE_COLUMNS:
             self.setItemDelegateForColumn(column, bars)

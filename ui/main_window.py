@@ -135,13 +135,15 @@ class MainWindow(QMainWindow):
         self.help_actions = add_help_menu(self)
         self._connect()
         self._update_shown_count()
-        # The must-haves sit beside the role fit, where a reviewer reads down the ranking.
+        # The must-haves follow the role fit and both scores, where a reviewer reads down the ranking: the scores
+        # first, so that on a 1024-pixel screen both are in sight beside the detail pane.
         header = self._table.horizontalHeader()
         header.moveSection(header.visualIndex(Column.DECISION), Column.NAME + 1)  # read with the name
-        header.moveSection(header.visualIndex(Column.GATES), header.visualIndex(Column.ROLE_FIT) + 1)
+        header.moveSection(header.visualIndex(Column.GATES), header.visualIndex(Column.TECHNICAL) + 1)
         if self._engine is not None and self._engine.active_profile() is not None:
             self._rank_by_profile()
         self._arrangement.restore(window_settings())  # the reviewer's own layout and sort, if they made one
+        self._show_must_haves()
         self._update_title()
         if self._engine_problem is not None:
             QTimer.singleShot(0, partial(show_exception, self, self._engine_problem))
@@ -810,7 +812,13 @@ class MainWindow(QMainWindow):
 
     def _rank_by_profile(self) -> None:
         profile = self._engine.active_profile() if self._engine else None
+        self._show_must_haves()
         self._table.sortByColumn(Column.GATES if profile else Column.ROLE_FIT, Qt.SortOrder.DescendingOrder)
+
+    def _show_must_haves(self) -> None:
+        """The Must-haves column only while a profile ranks the list: without one it is empty, and on a small
+        screen it would push the scores out of sight."""
+        self._table.setColumnHidden(Column.GATES, self._engine is None or self._engine.active_profile() is None)
 
     # Status and closing -----------------------------------------------------------------------------
 

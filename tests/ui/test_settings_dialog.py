@@ -242,10 +242,12 @@ def test_the_filter_bar_picks_the_profile_that_ranks_the_list(window: MainWindow
     fit = window.model().candidate(0).profile_fit
     assert fit is not None and fit.profile == "Technical Project Manager"
     assert window.table().horizontalHeader().sortIndicatorSection() == Column.GATES
+    assert not window.table().isColumnHidden(Column.GATES)
     assert load_user_settings().active_profile == "Technical Project Manager"  # kept for the next start
     picker.setCurrentIndex(0)
     assert window.model().candidate(0).profile_fit is None
     assert window.table().horizontalHeader().sortIndicatorSection() == Column.ROLE_FIT
+    assert window.table().isColumnHidden(Column.GATES)  # empty without a profile
 
 
 def test_the_picker_follows_profiles_renamed_in_settings(window: MainWindow, qtbot: QtBot) -> None:

@@ -6,6 +6,7 @@ checked under Xvfb, not here."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,8 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 from ui_factories import FakeScreening, make_candidate
 
-from ui.candidate_model import HEADERS, Column
+from screener.user_settings import UserSettings
+from ui.candidate_model import HEADERS, SCORE_COLUMNS, Column
 from ui.main_window import MainWindow
 
 SMALL_SCREEN = (1024, 640)
@@ -59,6 +61,27 @@ def test_at_1024_by_640_every_control_is_whole_and_inside_the_window(
         if widget.isVisible() and widget.isWindow() is False and widget.minimumSizeHint().isValid():
             assert window.rect().contains(rect_in_window(window, widget)), widget.objectName() or widget
             assert widget.width() >= widget.minimumSizeHint().width(), widget.objectName() or widget
+
+
+def test_at_1024_by_640_both_scores_are_in_sight_and_no_header_is_cut(
+    qtbot: QtBot, screening: FakeScreening, session: Path
+) -> None:
+    engine = dataclasses.replace(screening.engine(), user_settings=UserSettings())  # a profile ranks the list
+    window = MainWindow(engine_loader=lambda: engine, session_path=session)
+    qtbot.addWidget(window)
+    window.model().append_candidates([make_candidate(f"Candidate {index}") for index in range(60)])  # scrolls
+    window.resize(*SMALL_SCREEN)
+    window.show()
+    qtbot.waitExposed(window)
+    table = window.table()
+    header = table.horizontalHeader()
+    assert table.verticalScrollBar().isVisible() and not header.isSectionHidden(Column.GATES)
+    for column in SCORE_COLUMNS:
+        assert header.sectionViewportPosition(column) + header.sectionSize(column) <= table.viewport().width()
+    stretched = header.logicalIndex(header.count() - 1)
+    for column in Column:
+        if column != stretched and not header.isSectionHidden(column):
+            assert header.sectionSize(column) >= header.sectionSizeFromContents(column).width(), HEADERS[column]
 
 
 def test_the_detail_pane_moves_below_the_list_or_hides(qtbot: QtBot, screening: FakeScreening, session: Path) -> None:
