@@ -61,7 +61,7 @@ def cache_bytecode() -> None:
     import ui
 
     for package in (screener, ui):
-        compileall.compile_dir(Path(package.__file__).parent, quiet=1)
+        compileall.compile_dir(package.__path__[0], quiet=1)
 
 
 def _children_processor_seconds() -> float:
