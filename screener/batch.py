@@ -83,15 +83,24 @@ class _Batch:
         *,
         stamp: FileStamp | None,
         retry: bool = False,
+        stored_candidate: str | None = None,
     ) -> None:
-        """Save and report one file, its extraction a Document or the stored form a worker encoded; `stamp` is the
-        file's as it was read, `retry` marks a failure worth retrying."""
+        """Save and report one file, its extraction a Document or the stored form a worker encoded (as it may have
+        encoded the candidate, `stored_candidate`); `stamp` is the file's as it was read, `retry` marks a failure
+        worth retrying."""
         if candidate.status == "ok":
             original = self.owners.setdefault(candidate.sha256, candidate.file)
             if original != candidate.file:  # a file that changed, while the batch ran, into another one's copy
-                candidate, document = copy_of(candidate.file, candidate.sha256, original), None
+                candidate, document, stored_candidate = copy_of(candidate.file, candidate.sha256, original), None, None
         if self.session:
-            self.session.record(candidate, document, scored_with=self.fingerprint, stamp=stamp, retry=retry)
+            self.session.record(
+                candidate,
+                document,
+                scored_with=self.fingerprint,
+                stamp=stamp,
+                retry=retry,
+                stored_candidate=stored_candidate,
+            )
         elif self.cache is not None and document is not None and candidate.status == "ok":
             self.cache.store(candidate, document, self.fingerprint)
         self.report(candidate)
@@ -168,7 +177,13 @@ def _finish_read(batch: _Batch, job: Job, outcome: Outcome) -> None:
         candidate = _failed(job.path, outcome.sha256 or job.sha256, reason)
     else:
         candidate = outcome.candidate
-    batch.finish(candidate, outcome.stored_document, stamp=outcome.stamp or job.stamp, retry=outcome.retry)
+    batch.finish(
+        candidate,
+        outcome.stored_document,
+        stamp=outcome.stamp or job.stamp,
+        retry=outcome.retry,
+        stored_candidate=outcome.stored_candidate,
+    )
 
 
 def screen_files(

@@ -370,10 +370,12 @@ class Session:
         scored_with: str = "",
         stamp: FileStamp | None = None,
         retry: bool = False,
+        stored_candidate: str | None = None,
     ) -> None:
         """Save one finished file in one transaction, taking it off the queue; a known extraction is kept.
 
-        `document` is the extraction, or its stored form as `document_to_json` writes it (a worker encodes it).
+        `document` is the extraction, or its stored form as `document_to_json` writes it (a worker encodes it);
+        `stored_candidate`, when a worker encoded it, is `candidate_to_json(candidate)`.
 
         `stamp` is the file's as it was read (default: as it is now); a failure to `retry` is saved without one,
         so `pending` offers the file again whatever its stamp.
@@ -386,7 +388,14 @@ class Session:
                 db.execute(
                     "INSERT INTO extraction VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (sha256) DO UPDATE SET candidate = "
                     "excluded.candidate, scored_with = excluded.scored_with, scored_at = excluded.scored_at",
-                    (candidate.sha256, stored_form(document), candidate_to_json(candidate), scored_with, now, now),
+                    (
+                        candidate.sha256,
+                        stored_form(document),
+                        stored_candidate or candidate_to_json(candidate),
+                        scored_with,
+                        now,
+                        now,
+                    ),
                 )
             db.execute(
                 "INSERT OR REPLACE INTO file VALUES (?, ?, ?, ?, ?, ?, ?)",

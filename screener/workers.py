@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import cast
 
 from screener import ocr
-from screener.codec import document_from_json, document_to_json
+from screener.codec import candidate_to_json, document_from_json, document_to_json
 from screener.cv_formats import read_cv
 from screener.errors import OcrNeededError, ScreenerError
 from screener.models import Candidate, Document
@@ -82,9 +82,10 @@ class Job:
 class Outcome:
     """A worker's answer for one file: its extraction and result, or the reason there are none.
 
-    The extraction comes in the form a session stores (`stored_document`, encoded by the worker): the process
-    that stores it neither decodes a Document from the pipe nor encodes it again, and the worker does that
-    work while the main process is free for the next result. `sha256` and `stamp` describe the bytes the
+    The extraction and the result also come in the forms a session stores (`stored_document`, `stored_candidate`,
+    encoded by the worker): the process that stores them neither decodes a Document from the pipe nor encodes
+    either again, and the worker does that work while the main process is free for the next result (in the app,
+    free to draw the list). `sha256` and `stamp` describe the bytes the
     worker read, which may differ from the job's if the file changed; `retry` marks a failure that says nothing
     about the file (a time-out, a denied read, a killed worker).
     """
@@ -95,6 +96,7 @@ class Outcome:
     sha256: str | None = None
     stamp: FileStamp | None = None
     retry: bool = False
+    stored_candidate: str | None = None
 
     @property
     def document(self) -> Document | None:
@@ -236,7 +238,8 @@ def _screen(job: Job, screener: Screener, extract: Extract, memory_bytes: int | 
     try:
         document = extract(content, screener.settings.backend)
         candidate = screener.screen_document(document, str(job.path), sha256)
-        return Outcome(document_to_json(document), candidate, sha256=sha256, stamp=stamp)
+        stored = document_to_json(document), candidate_to_json(candidate)
+        return Outcome(stored[0], candidate, sha256=sha256, stamp=stamp, stored_candidate=stored[1])
     except Exception as exc:  # whatever a file does to a reader is that file's row, not the end of the batch
         retry = isinstance(exc, OcrNeededError)  # a scan reads once OCR is installed: not a final verdict
         return Outcome(reason=_failure_reason(job, exc, memory_bytes), sha256=sha256, stamp=stamp, retry=retry)

@@ -123,6 +123,8 @@ def test_the_session_and_the_cache_hold_the_extraction_a_worker_read(tmp_path: P
     with Session.open(tmp_path / "s.sqlite") as session:
         [candidate] = screen_files(cv_files[:1], SETTINGS, workers=1, session=session)
         assert session.document(candidate.sha256) == read_document(cv_files[0])
+        stored_result = session.result(candidate.sha256)  # the result, encoded by the worker too
+        assert stored_result is not None and stored_result.candidate == candidate
     with ExtractionCache.open(tmp_path / "cache.sqlite") as cache:
         screen_files(cv_files[:1], SETTINGS, workers=1, cache=cache)
         stored = cache.result(candidate.sha256)
