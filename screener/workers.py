@@ -85,9 +85,9 @@ class Outcome:
     The extraction and the result also come in the forms a session stores (`stored_document`, `stored_candidate`,
     encoded by the worker): the process that stores them neither decodes a Document from the pipe nor encodes
     either again, and the worker does that work while the main process is free for the next result (in the app,
-    free to draw the list). `sha256` and `stamp` describe the bytes the
-    worker read, which may differ from the job's if the file changed; `retry` marks a failure that says nothing
-    about the file (a time-out, a denied read, a killed worker).
+    free to draw the list). `sha256` and `stamp` describe the bytes the worker read, which may differ from the
+    job's if the file changed; `retry` marks a failure that says nothing about the file (a time-out, a denied
+    read, a killed worker).
     """
 
     stored_document: str | None = None
@@ -238,8 +238,10 @@ def _screen(job: Job, screener: Screener, extract: Extract, memory_bytes: int | 
     try:
         document = extract(content, screener.settings.backend)
         candidate = screener.screen_document(document, str(job.path), sha256)
-        stored = document_to_json(document), candidate_to_json(candidate)
-        return Outcome(stored[0], candidate, sha256=sha256, stamp=stamp, stored_candidate=stored[1])
+        stored_candidate = candidate_to_json(candidate)
+        return Outcome(
+            document_to_json(document), candidate, sha256=sha256, stamp=stamp, stored_candidate=stored_candidate
+        )
     except Exception as exc:  # whatever a file does to a reader is that file's row, not the end of the batch
         retry = isinstance(exc, OcrNeededError)  # a scan reads once OCR is installed: not a final verdict
         return Outcome(reason=_failure_reason(job, exc, memory_bytes), sha256=sha256, stamp=stamp, retry=retry)
