@@ -85,13 +85,13 @@ def timing(into: Timings, name: str) -> Iterator[None]:
     into[name] = Timing(time.perf_counter() - wall, time.process_time() - processor)
 
 
-def time_round(files: Sequence[Path], session_path: Path, settings: Settings) -> Timings:
+def time_round(files: Sequence[Path], session_path: Path, settings: Settings, count: int) -> Timings:
     """One round: reading the files (the reference), reopening the session, and each way of scoring it again."""
     timings: Timings = {}
     with timing(timings, "reference"):
         for path in files:
             read_document(path)
-    with timing(timings, "reopen and list {} candidates"), Session.open(session_path) as session:
+    with timing(timings, f"reopen and list {count} candidates"), Session.open(session_path) as session:
         loaded = session.candidates()
     # A weight change or a later day re-scores stored findings; a new alias must match the text again.
     changes = {
@@ -102,12 +102,12 @@ def time_round(files: Sequence[Path], session_path: Path, settings: Settings) ->
         ),
     }
     for change, settings_after in changes.items():
-        name = f"re-score {{}} candidates {{}}, {change}"
-        with Session.open(session_path) as session, timing(timings, name.format("{}", "in the window")):
+        name = f"re-score {count} candidates {{}}, {change}"
+        with Session.open(session_path) as session, timing(timings, name.format("in the window")):
             screener = Screener(settings_after)
             same_findings = screener.matching_key == matching_key(settings)
             rescore(loaded, {} if same_findings else session.documents(), screener, matching_key(settings))
-        with Session.open(session_path) as session, timing(timings, name.format("{}", "reopening the session")):
+        with Session.open(session_path) as session, timing(timings, name.format("reopening the session")):
             session.rescore(Screener(settings_after))
     return timings
 
@@ -130,7 +130,7 @@ def main() -> int:
         for _ in range(args.rounds):
             # Each round starts from the session as filled: reopening scores it again and saves the scores.
             shutil.copy(session_path, Path(scratch) / "round.sqlite")
-            rounds.append(time_round(files, Path(scratch) / "round.sqlite", settings))
+            rounds.append(time_round(files, Path(scratch) / "round.sqlite", settings, args.candidates))
     references = [timings.pop("reference") for timings in rounds]
     walls = ", ".join(f"{r.wall:.2f}" for r in references)
     print(f"reading {REFERENCE_FILES} CVs (reference): {walls} s in {args.rounds} rounds")
@@ -143,7 +143,7 @@ def main() -> int:
         processor = statistics.median(m.processor / r.processor for m, r in zip(measured, references, strict=True))
         seconds = statistics.median(m.wall for m in measured)
         print(
-            f"{name.format(args.candidates)}: {seconds:.2f} s  "
+            f"{name}: {seconds:.2f} s  "
             f"(x{wall:.2f} the reference, processor time x{processor:.2f}; median of {args.rounds} rounds)"
         )
     return 0
